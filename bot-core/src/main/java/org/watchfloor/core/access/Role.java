@@ -1,0 +1,14 @@
+package org.watchfloor.core.access;
+
+/** What a user may do, ordered so that each role includes the ones before it. */
+public enum Role {
+    TIER1,
+    TIER2,
+    TIER3,
+    MANAGER,
+    ADMIN;
+
+    public boolean includes(Role required) {
+        return ordinal() >= required.ordinal();
+    }
+}

@@ -1,0 +1,5 @@
+/** Who may do what: roles mapped from platform users and groups. */
+@NullMarked
+package org.watchfloor.core.access;
+
+import org.jspecify.annotations.NullMarked;

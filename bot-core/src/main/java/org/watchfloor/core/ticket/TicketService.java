@@ -1,0 +1,182 @@
+package org.watchfloor.core.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens tickets and applies workflow changes to them. A change is computed from the stored ticket and written only
+ * if nobody changed the ticket meanwhile; otherwise it is computed again from the fresh ticket, with a growing
+ * random pause, until it succeeds or {@code retryLimit} passes.
+ */
+public class TicketService {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+
+    private final TicketStore store;
+    private final KeyFormat keyFormat;
+    private final Clock clock;
+    private final Duration retryLimit;
+
+    public TicketService(TicketStore store, KeyFormat keyFormat, Clock clock, Duration retryLimit) {
+        this.store = store;
+        this.keyFormat = keyFormat;
+        this.clock = clock;
+        this.retryLimit = retryLimit;
+    }
+
+    public KeyFormat keyFormat() {
+        return keyFormat;
+    }
+
+    /** Returns the current time, truncated to the millisecond precision that MongoDB stores. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public Optional<String> resolveKey(String text) {
+        return keyFormat.resolve(text, now());
+    }
+
+    public Optional<Ticket> find(String key) {
+        return store.find(key);
+    }
+
+    public List<TicketSummary> list(TicketQuery query) {
+        return store.list(query);
+    }
+
+    /** Numbers and stores a new ticket with its CREATED event. */
+    public Ticket open(NewTicket request, Actor reporter) {
+        Instant now = now();
+        String key = keyFormat.format(now, store.nextSequence(keyFormat.counterName(now)));
+        TimelineEvent created = HashChain.append(
+                HashChain.GENESIS, 1, now, reporter, EventType.CREATED, null, TicketStatus.NEW.name(), null);
+
+        Ticket ticket = new Ticket(
+                key,
+                request.title(),
+                request.description(),
+                request.severity(),
+                request.category(),
+                null,
+                TicketStatus.NEW,
+                Tier.TIER1,
+                request.assignee(),
+                reporter,
+                request.source(),
+                List.copyOf(request.tags()),
+                request.detectedAt(),
+                List.copyOf(request.links()),
+                null,
+                List.of(),
+                List.of(created),
+                0,
+                now,
+                null,
+                null,
+                null,
+                null,
+                now);
+        store.insert(ticket);
+        log.info("Ticket opened ticket={} severity={} reporter={}", key, request.severity(), reporter.userId());
+        return ticket;
+    }
+
+    /**
+     * Applies {@code rule} to the ticket and stores the result. Returns empty when the ticket does not exist.
+     *
+     * @throws ConcurrentChangeException when concurrent changes kept winning for longer than the retry limit
+     */
+    public Optional<Decision> change(String key, BiFunction<Ticket, Instant, Decision> rule) {
+        Instant deadline = clock.instant().plus(retryLimit);
+        int attempts = 0;
+        while (true) {
+            Optional<Ticket> stored = store.find(key);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+
+            Ticket before = stored.get();
+            Decision decision = rule.apply(before, now());
+            if (!(decision instanceof Decision.Applied applied)) {
+                return Optional.of(decision);
+            }
+            attempts++;
+            if (store.update(before, applied.ticket(), applied.events())) {
+                logApplied(key, applied, attempts);
+                return Optional.of(withStoredVersion(applied));
+            }
+
+            if (clock.instant().isAfter(deadline)) {
+                throw new ConcurrentChangeException(key, attempts, retryLimit);
+            }
+            pause(attempts);
+        }
+    }
+
+    public void saveChatLocation(String key, ChatLocation location) {
+        store.saveChatLocation(key, location);
+    }
+
+    private static Decision.Applied withStoredVersion(Decision.Applied applied) {
+        Ticket ticket = applied.ticket();
+        Ticket stored = new Ticket(
+                ticket.key(),
+                ticket.title(),
+                ticket.description(),
+                ticket.severity(),
+                ticket.category(),
+                ticket.subcategory(),
+                ticket.status(),
+                ticket.tier(),
+                ticket.assignee(),
+                ticket.reporter(),
+                ticket.source(),
+                ticket.tags(),
+                ticket.detectedAt(),
+                ticket.links(),
+                ticket.closure(),
+                ticket.chat(),
+                ticket.timeline(),
+                ticket.version() + 1,
+                ticket.createdAt(),
+                ticket.acknowledgedAt(),
+                ticket.containedAt(),
+                ticket.resolvedAt(),
+                ticket.closedAt(),
+                ticket.updatedAt());
+        return new Decision.Applied(stored, applied.events());
+    }
+
+    private static void logApplied(String key, Decision.Applied applied, int attempts) {
+        for (TimelineEvent event : applied.events()) {
+            log.info(
+                    "Ticket changed ticket={} event={} from={} to={} actor={} attempts={}",
+                    key,
+                    event.type(),
+                    event.from(),
+                    event.to(),
+                    event.actor().userId(),
+                    attempts);
+        }
+    }
+
+    /** Sleeps a random time that grows with the attempt count, so racing writers spread out. */
+    private static void pause(int attempts) {
+        long ceilingMillis = Math.min(200, 5L << Math.min(attempts, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceilingMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a change", e);
+        }
+    }
+}
