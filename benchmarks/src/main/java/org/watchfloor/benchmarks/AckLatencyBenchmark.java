@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class AckLatencyBenchmark {
 
-    /** Requests slower than this are failures; it is far above the 1 s target so slow acks are still measured. */
+    /** Time after which a request counts as failed, well above the 1 s target so that slow acks are still measured. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private AckLatencyBenchmark() {}
@@ -25,7 +25,8 @@ public final class AckLatencyBenchmark {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
-        OpenLoopDriver driver = new OpenLoopDriver(client, new SlackRequestSigner(signingSecret, REQUEST_TIMEOUT), REQUEST_TIMEOUT);
+        OpenLoopDriver driver =
+                new OpenLoopDriver(client, new SlackRequestSigner(signingSecret, REQUEST_TIMEOUT), REQUEST_TIMEOUT);
 
         try (ResponseUrlSink sink = ResponseUrlSink.start()) {
             List<Target> targets = List.of(
@@ -51,8 +52,11 @@ public final class AckLatencyBenchmark {
 
     private static void describe(BenchmarkOptions options, List<Target> targets) {
         System.out.printf(
-                "ack latency benchmark: %d requests/s per target in %d ms slices, warm-up %d s, measured %d s per target%n",
-                options.rate(), options.slice().toMillis(), options.warmUp().toSeconds(), options.duration().toSeconds());
+                "ack latency benchmark: %d requests/s in %d ms slices, warm-up %d s and measured %d s per target%n",
+                options.rate(),
+                options.slice().toMillis(),
+                options.warmUp().toSeconds(),
+                options.duration().toSeconds());
         targets.forEach(target -> System.out.printf("  %-4s %s%n", target.name(), target.url()));
     }
 

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 record BenchmarkOptions(URI botUrl, URI bareUrl, int rate, Duration duration, Duration warmUp, Duration slice) {
 
-    static final String USAGE =
-            """
+    static final String USAGE = """
             Usage: AckLatencyBenchmark [options]
               --bot-url=URL    Watchfloor's Slack endpoint (default http://127.0.0.1:8080/slack/events)
               --bare-url=URL   the bare Bolt app's endpoint (default http://127.0.0.1:8081/slack/events)
@@ -25,9 +24,9 @@ record BenchmarkOptions(URI botUrl, URI bareUrl, int rate, Duration duration, Du
 
     BenchmarkOptions {
         require(rate >= 1 && rate <= MAX_RATE, "--rate", rate, "a whole number from 1 to " + MAX_RATE);
-        require(!slice.isNegative() && slice.toMillis() >= 1, "--slice", slice, "at least 1ms");
-        require(!duration.isNegative() && duration.compareTo(slice) >= 0, "--duration", duration, "at least --slice");
-        require(!warmUp.isNegative(), "--warm-up", warmUp, "0s or more");
+        require(slice.toMillis() >= 1, "--slice", slice.toMillis() + "ms", "at least 1ms");
+        require(duration.compareTo(slice) >= 0, "--duration", duration.toMillis() + "ms", "at least --slice");
+        require(!warmUp.isNegative(), "--warm-up", warmUp.toMillis() + "ms", "0s or more");
     }
 
     static BenchmarkOptions defaults() {
@@ -40,7 +39,7 @@ record BenchmarkOptions(URI botUrl, URI bareUrl, int rate, Duration duration, Du
                 Duration.ofSeconds(1));
     }
 
-    /** Parses {@code --name=value} flags over the defaults; throws IllegalArgumentException naming a bad flag. */
+    /** Parses {@code --name=value} flags over the defaults, or throws IllegalArgumentException naming the bad flag. */
     static BenchmarkOptions parse(String[] args) {
         BenchmarkOptions options = defaults();
         for (String arg : args) {
@@ -64,7 +63,7 @@ record BenchmarkOptions(URI botUrl, URI bareUrl, int rate, Duration duration, Du
             case "--duration" -> new BenchmarkOptions(botUrl, bareUrl, rate, time(name, value), warmUp, slice);
             case "--warm-up" -> new BenchmarkOptions(botUrl, bareUrl, rate, duration, time(name, value), slice);
             case "--slice" -> new BenchmarkOptions(botUrl, bareUrl, rate, duration, warmUp, time(name, value));
-            default -> throw new IllegalArgumentException("Unknown option " + name);
+            default -> throw new IllegalArgumentException("Unknown option " + name + ": see --help");
         };
     }
 
@@ -92,9 +91,10 @@ record BenchmarkOptions(URI botUrl, URI bareUrl, int rate, Duration duration, Du
                 return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
             }
         } catch (NumberFormatException e) {
-            // Falls through to the message below, which names the accepted forms.
+            // A malformed number gets the same message as a missing unit.
         }
-        throw new IllegalArgumentException("Invalid " + name + " '" + value + "': expected a time such as 30s or 500ms");
+        throw new IllegalArgumentException(
+                "Invalid " + name + " '" + value + "': expected a time such as 30s or 500ms");
     }
 
     private static void require(boolean valid, String name, Object value, String expected) {

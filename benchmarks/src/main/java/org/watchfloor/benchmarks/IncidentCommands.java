@@ -36,7 +36,8 @@ final class IncidentCommands {
     Command next() {
         long number = sequence.incrementAndGet();
         boolean open = number % 2 == 1;
-        String text = open ? "open Benchmark ticket " + number + " repeated failed sign-ins for svc-backup sev:3"
+        String text = open
+                ? "open Benchmark ticket " + number + " repeated failed sign-ins for svc-backup sev:3"
                 : "show " + keyToShow(number);
         return new Command(formBody(text, number), open);
     }
@@ -64,7 +65,7 @@ final class IncidentCommands {
         }
     }
 
-    /** Fields in the order Slack sends them; the ids are the made-up ones used throughout the test samples. */
+    /** Builds a form body with the fields in the order Slack sends them and made-up team, channel and user ids. */
     private String formBody(String text, long number) {
         return "token=TESTverificationTOKEN123"
                 + "&team_id=T0123ABCD&team_domain=example-soc"

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Ack latencies and failures of one target; completion threads record into it concurrently. */
+/** Ack latencies and failures of one target, recorded concurrently by the HTTP client's completion threads. */
 final class LatencyRecorder {
 
     private long[] latenciesNanos = new long[1024];

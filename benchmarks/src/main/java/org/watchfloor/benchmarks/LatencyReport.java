@@ -16,7 +16,8 @@ final class LatencyReport {
     static String format(LatencySummary bot, LatencySummary bare) {
         StringBuilder report = new StringBuilder();
         report.append(String.format(
-                "%n%-6s %9s %7s %9s %9s %9s %9s%n", "target", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms"));
+                "%n%-6s %9s %7s %9s %9s %9s %9s%n",
+                "target", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms"));
         report.append(row(bot)).append(row(bare));
 
         double p50Difference = LatencySummary.millis(bot.p50Nanos() - bare.p50Nanos());

@@ -99,7 +99,7 @@ final class OpenLoopDriver {
         }
     }
 
-    /** Sleeps until the given {@link System#nanoTime()}; returns at once if the time has passed. */
+    /** Sleeps until the given {@link System#nanoTime()}, or returns at once if that time has passed. */
     private static void parkUntil(long deadlineNanos) {
         long remaining = deadlineNanos - System.nanoTime();
         while (remaining > 0) {
@@ -109,9 +109,8 @@ final class OpenLoopDriver {
     }
 
     private static String failureKind(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getClass().getSimpleName();
     }
 }

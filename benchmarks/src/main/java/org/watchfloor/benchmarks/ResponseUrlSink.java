@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-in for Slack's {@code response_url} on a free port of 127.0.0.1, so that a bot posting its delayed replies
- * reaches a local server that answers 200 instead of a real host or a closed port.
+ * reaches a local server that returns 200 instead of a real host or a closed port.
  */
 final class ResponseUrlSink implements AutoCloseable {
 

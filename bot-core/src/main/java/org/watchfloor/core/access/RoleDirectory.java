@@ -2,6 +2,7 @@ package org.watchfloor.core.access;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Works out a user's role from the configured user and group mappings. */
@@ -18,12 +19,13 @@ public class RoleDirectory {
     /** Returns the highest role among the user's own mapping, the groups the user is in, and the default role. */
     public Role roleOf(String userId) {
         Role role = properties.defaultRole();
-        Role own = properties.users().get(userId);
+        Role own = properties.users().get(userId.toUpperCase(Locale.ROOT));
         if (own != null && own.includes(role)) {
             role = own;
         }
         for (Map.Entry<String, Role> group : properties.groups().entrySet()) {
-            if (group.getValue().includes(role) && groups.members(group.getKey()).contains(userId)) {
+            if (group.getValue().includes(role)
+                    && groups.members(group.getKey()).contains(userId)) {
                 role = group.getValue();
             }
         }

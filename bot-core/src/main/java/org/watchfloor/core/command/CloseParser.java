@@ -30,7 +30,9 @@ final class CloseParser {
 
         String original = null;
         if (resolution == Resolution.DUPLICATE) {
-            String typed = options.containsKey("original") ? options.get("original") : arguments.words().next();
+            String typed = options.containsKey("original")
+                    ? options.get("original")
+                    : arguments.words().next();
             if (typed == null) {
                 throw arguments.missing("original", "A duplicate names the original ticket after the word duplicate.");
             }
@@ -53,8 +55,9 @@ final class CloseParser {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "yes", "true", "y" -> true;
             case "no", "false", "n" -> false;
-            default -> throw new CommandParser.InvalidCommand(
-                    new Problem("pir", value, "Allowed values: yes or no.", arguments.example()));
+            default ->
+                throw new CommandParser.InvalidCommand(
+                        new Problem("pir", value, "Allowed values: yes or no.", arguments.example()));
         };
     }
 

@@ -7,8 +7,8 @@ import org.watchfloor.core.ticket.Category;
 import org.watchfloor.core.ticket.LinkRelation;
 import org.watchfloor.core.ticket.Resolution;
 import org.watchfloor.core.ticket.Severity;
-import org.watchfloor.core.ticket.Tier;
 import org.watchfloor.core.ticket.TicketStatus;
+import org.watchfloor.core.ticket.Tier;
 
 /** A parsed {@code /incident} command. Ticket keys in commands are already resolved to their canonical form. */
 public sealed interface Command {
@@ -31,8 +31,7 @@ public sealed interface Command {
     }
 
     /** Lists tickets, newest first. */
-    record ListTickets(
-            Scope scope, Set<Severity> severities, Set<Tier> tiers, Set<TicketStatus> statuses, int limit)
+    record ListTickets(Scope scope, Set<Severity> severities, Set<Tier> tiers, Set<TicketStatus> statuses, int limit)
             implements Command {
         public String name() {
             return "list";
@@ -78,7 +77,8 @@ public sealed interface Command {
         }
     }
 
-    record ChangeStatus(String key, TicketStatus status, @Nullable String note) implements Command {
+    record ChangeStatus(
+            String key, TicketStatus status, @Nullable String note) implements Command {
         public String name() {
             return "status";
         }

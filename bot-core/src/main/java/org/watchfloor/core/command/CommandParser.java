@@ -15,10 +15,9 @@ import org.watchfloor.core.ticket.Category;
 import org.watchfloor.core.ticket.KeyFormat;
 import org.watchfloor.core.ticket.LinkRelation;
 import org.watchfloor.core.ticket.Problem;
-import org.watchfloor.core.ticket.Resolution;
 import org.watchfloor.core.ticket.Severity;
-import org.watchfloor.core.ticket.Tier;
 import org.watchfloor.core.ticket.TicketStatus;
+import org.watchfloor.core.ticket.Tier;
 
 /**
  * Parses the text after {@code /incident} into a {@link Command}. Every mistake becomes a {@link Problem} that names
@@ -159,13 +158,17 @@ public final class CommandParser {
 
     /** Splits a comma-separated option value and parses each item, or throws naming the first invalid one. */
     static <T extends Enum<T>> Set<T> parseEach(
-            String field, String value, Function<String, Optional<T>> parser, Class<T> type, String allowed,
+            String field,
+            String value,
+            Function<String, Optional<T>> parser,
+            Class<T> type,
+            String allowed,
             String example) {
         Set<T> parsed = EnumSet.noneOf(type);
         for (String item : value.split(",")) {
             parsed.add(parser.apply(item)
-                    .orElseThrow(() -> new InvalidCommand(
-                            new Problem(field, item, "Allowed values: " + allowed + ".", example))));
+                    .orElseThrow(() ->
+                            new InvalidCommand(new Problem(field, item, "Allowed values: " + allowed + ".", example))));
         }
         return parsed;
     }
@@ -191,7 +194,10 @@ public final class CommandParser {
         }
         if (tags.size() > MAX_TAGS) {
             throw new InvalidCommand(new Problem(
-                    "tags", value, "At most " + MAX_TAGS + " tags are allowed; " + tags.size() + " were given.", example));
+                    "tags",
+                    value,
+                    "At most " + MAX_TAGS + " tags are allowed; " + tags.size() + " were given.",
+                    example));
         }
         return List.copyOf(tags);
     }
@@ -228,7 +234,11 @@ public final class CommandParser {
     }
 
     static String describeAll(Object[] values) {
-        return String.join(", ", Arrays.stream(values).map(value -> value.toString().toLowerCase(Locale.ROOT)).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(values)
+                        .map(value -> value.toString().toLowerCase(Locale.ROOT))
+                        .toList());
     }
 
     /** Ends parsing with a problem; caught in {@link #parse} and returned as a value. */
@@ -292,10 +302,7 @@ public final class CommandParser {
             expectEnd();
             return UserReference.parse(typed)
                     .orElseThrow(() -> new InvalidCommand(new Problem(
-                            "user",
-                            typed,
-                            "Mention the assignee (type @ and pick the user) or write me.",
-                            example())));
+                            "user", typed, "Mention the assignee (type @ and pick the user) or write me.", example())));
         }
 
         <T> T word(String field, Function<String, Optional<T>> parser, String allowed) {
@@ -304,8 +311,8 @@ public final class CommandParser {
                 throw missing(field, "Allowed values: " + allowed + ".");
             }
             return parser.apply(typed)
-                    .orElseThrow(() ->
-                            new InvalidCommand(new Problem(field, typed, "Allowed values: " + allowed + ".", example())));
+                    .orElseThrow(() -> new InvalidCommand(
+                            new Problem(field, typed, "Allowed values: " + allowed + ".", example())));
         }
 
         String text(String field) {
@@ -317,7 +324,8 @@ public final class CommandParser {
             return text;
         }
 
-        @Nullable String optionalText(String field) {
+        @Nullable
+        String optionalText(String field) {
             String text = blankToNull(words.rest());
             if (text != null) {
                 checkLength(field, text, MAX_NOTE_LENGTH, example());

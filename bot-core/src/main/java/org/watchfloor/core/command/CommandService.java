@@ -40,7 +40,8 @@ public class CommandService {
 
     private Outcome run(Command command, Actor actor, Role held) {
         if (command instanceof Command.Help help) {
-            return new Outcome.Shown(new View.Help(help.topic(), tickets.keyFormat().example(tickets.now())));
+            return new Outcome.Shown(
+                    new View.Help(help.topic(), tickets.keyFormat().example(tickets.now())));
         }
         if (command instanceof Command.Open open) {
             return new Outcome.Opened(tickets.open(newTicket(open), actor));
@@ -49,7 +50,8 @@ public class CommandService {
             return show(show.key(), ticket -> new View.Card(ticket));
         }
         if (command instanceof Command.Timeline timeline) {
-            return show(timeline.key(), ticket -> new View.Timeline(ticket, HashChain.firstBrokenEvent(ticket.timeline())));
+            return show(
+                    timeline.key(), ticket -> new View.Timeline(ticket, HashChain.firstBrokenEvent(ticket.timeline())));
         }
         if (command instanceof Command.ListTickets list) {
             return new Outcome.Shown(TicketLists.view(list, actor, tickets));
@@ -84,8 +86,9 @@ public class CommandService {
                 return new Decision.Rejected(new Problem(
                         "role",
                         held.name(),
-                        "The ticket changed meanwhile, and now you need " + requirement.get().role()
-                                + " to " + requirement.get().action() + ".",
+                        "The ticket changed meanwhile, and now you need "
+                                + requirement.get().role() + " to "
+                                + requirement.get().action() + ".",
                         null));
             }
             return changes.apply(command, ticket, actor, now);

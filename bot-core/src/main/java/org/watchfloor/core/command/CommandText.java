@@ -29,7 +29,8 @@ final class CommandText {
     }
 
     /** Returns the next word without consuming it, or null at the end. */
-    @Nullable String peek() {
+    @Nullable
+    String peek() {
         if (rest.isEmpty()) {
             return null;
         }
@@ -38,7 +39,8 @@ final class CommandText {
     }
 
     /** Consumes and returns the next word, or null at the end. */
-    @Nullable String next() {
+    @Nullable
+    String next() {
         String word = peek();
         if (word != null) {
             rest = rest.substring(word.length()).strip();
@@ -78,8 +80,10 @@ final class CommandText {
      * Splits off the text after the first of {@code markers} (such as {@code desc:}) and returns it, or null when no
      * marker is present. The marker must start a word.
      */
-    @Nullable String takeTail(Set<String> markers) {
-        Matcher matcher = Pattern.compile("(?i)(?<!\\S)(" + String.join("|", markers) + "):").matcher(rest);
+    @Nullable
+    String takeTail(Set<String> markers) {
+        Matcher matcher = Pattern.compile("(?i)(?<!\\S)(" + String.join("|", markers) + "):")
+                .matcher(rest);
         if (!matcher.find()) {
             return null;
         }

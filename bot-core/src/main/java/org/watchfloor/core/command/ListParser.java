@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.watchfloor.core.ticket.Problem;
 import org.watchfloor.core.ticket.Severity;
-import org.watchfloor.core.ticket.Tier;
 import org.watchfloor.core.ticket.TicketStatus;
+import org.watchfloor.core.ticket.Tier;
 
 /** Parses {@code list [open|mine|all] [sev:..] [tier:..] [status:..] [limit:..]}. */
 final class ListParser {
@@ -27,19 +27,28 @@ final class ListParser {
 
         Set<Severity> severities = options.containsKey("sev")
                 ? CommandParser.parseEach(
-                        "severity", options.get("sev"), Severity::parse, Severity.class, Severity.ACCEPTED_FORMS,
+                        "severity",
+                        options.get("sev"),
+                        Severity::parse,
+                        Severity.class,
+                        Severity.ACCEPTED_FORMS,
                         example)
                 : EnumSet.noneOf(Severity.class);
         Set<Tier> tiers = options.containsKey("tier")
-                ? CommandParser.parseEach("tier", options.get("tier"), Tier::parse, Tier.class, Tier.ACCEPTED_FORMS,
-                        example)
+                ? CommandParser.parseEach(
+                        "tier", options.get("tier"), Tier::parse, Tier.class, Tier.ACCEPTED_FORMS, example)
                 : EnumSet.noneOf(Tier.class);
         Set<TicketStatus> statuses = options.containsKey("status")
                 ? CommandParser.parseEach(
-                        "status", options.get("status"), TicketStatus::parse, TicketStatus.class,
-                        CommandParser.describeAll(TicketStatus.values()), example)
+                        "status",
+                        options.get("status"),
+                        TicketStatus::parse,
+                        TicketStatus.class,
+                        CommandParser.describeAll(TicketStatus.values()),
+                        example)
                 : EnumSet.noneOf(TicketStatus.class);
-        int limit = options.containsKey("limit") ? limit(options.get("limit"), example) : CommandParser.DEFAULT_LIST_LIMIT;
+        int limit =
+                options.containsKey("limit") ? limit(options.get("limit"), example) : CommandParser.DEFAULT_LIST_LIMIT;
         return new Command.ListTickets(scope, severities, tiers, statuses, limit);
     }
 
@@ -52,13 +61,18 @@ final class ListParser {
             case "open" -> Command.ListTickets.Scope.OPEN;
             case "mine", "my" -> Command.ListTickets.Scope.MINE;
             case "all" -> Command.ListTickets.Scope.ALL;
-            default -> throw new CommandParser.InvalidCommand(new Problem(
-                    "scope", typed, "Allowed values: open, mine or all, before any sev:, tier:, status: or limit:.",
-                    example));
+            default ->
+                throw new CommandParser.InvalidCommand(new Problem(
+                        "scope",
+                        typed,
+                        "Allowed values: open, mine or all, before any sev:, tier:, status: or limit:.",
+                        example));
         };
         if (!words.isEmpty()) {
             throw new CommandParser.InvalidCommand(new Problem(
-                    "arguments", CommandParser.preview(words.rest()), "Unexpected text after the list scope.",
+                    "arguments",
+                    CommandParser.preview(words.rest()),
+                    "Unexpected text after the list scope.",
                     example));
         }
         return scope;

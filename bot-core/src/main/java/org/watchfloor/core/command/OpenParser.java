@@ -39,12 +39,10 @@ final class OpenParser {
         CommandParser.checkLength("title", title, CommandParser.MAX_TITLE_LENGTH, example);
         CommandParser.checkLength("description", description, CommandParser.MAX_DESCRIPTION_LENGTH, example);
 
-        Severity severity = options.containsKey("sev")
-                ? CommandParser.severity(options.get("sev"), example)
-                : Severity.MEDIUM;
-        Category category = options.containsKey("cat")
-                ? CommandParser.category(options.get("cat"), example)
-                : Category.OTHER;
+        Severity severity =
+                options.containsKey("sev") ? CommandParser.severity(options.get("sev"), example) : Severity.MEDIUM;
+        Category category =
+                options.containsKey("cat") ? CommandParser.category(options.get("cat"), example) : Category.OTHER;
         List<String> tags = options.containsKey("tags") ? CommandParser.tags(options.get("tags"), example) : List.of();
         return new Command.Open(title, description, severity, category, tags);
     }

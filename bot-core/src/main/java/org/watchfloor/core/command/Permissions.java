@@ -28,9 +28,11 @@ final class Permissions {
     /** Returns the extra requirement that the ticket's current state sets, if any. */
     static Optional<Requirement> forTicket(Command command, Ticket ticket, Actor actor) {
         if (command instanceof Command.Close && ticket.severity().isAtLeast(Severity.HIGH)) {
-            return Optional.of(new Requirement(Role.TIER2, "close a " + ticket.severity().name() + " ticket"));
+            return Optional.of(
+                    new Requirement(Role.TIER2, "close a " + ticket.severity().name() + " ticket"));
         }
-        if (command instanceof Command.ChangeSeverity change && ticket.severity().isAtLeast(change.severity())
+        if (command instanceof Command.ChangeSeverity change
+                && ticket.severity().isAtLeast(change.severity())
                 && change.severity() != ticket.severity()) {
             return Optional.of(new Requirement(Role.TIER2, "lower the severity of a ticket"));
         }

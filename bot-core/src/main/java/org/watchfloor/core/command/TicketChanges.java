@@ -78,8 +78,7 @@ final class TicketChanges {
         } else if (command instanceof Command.Assign assign) {
             return Workflow.assign(ticket, actor, assignee(assign, actor), now);
         } else if (command instanceof Command.Escalate escalate) {
-            return Workflow.escalate(
-                    ticket, actor, escalate.target(), escalate.reason(), escalate.fromButton(), now);
+            return Workflow.escalate(ticket, actor, escalate.target(), escalate.reason(), escalate.fromButton(), now);
         } else if (command instanceof Command.Deescalate deescalate) {
             return Workflow.deescalate(ticket, actor, deescalate.guidance(), now);
         } else if (command instanceof Command.ChangeStatus status) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class KeyFormat {
 
-    private static final Pattern FORMAT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)-(\\{year}-)?\\{seq(?::(\\d))?}");
+    private static final Pattern FORMAT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)-(\\{year}-)?\\{seq(?::([1-9]))?}");
 
     private final String pattern;
     private final String prefix;

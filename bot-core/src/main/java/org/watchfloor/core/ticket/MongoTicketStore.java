@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,8 +46,13 @@ public class MongoTicketStore implements TicketStore {
     }
 
     @Override
-    public void insert(Ticket ticket) {
-        mongo.insert(ticket, TICKETS);
+    public boolean insert(Ticket ticket) {
+        try {
+            mongo.insert(ticket, TICKETS);
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
     }
 
     @Override
@@ -56,7 +62,8 @@ public class MongoTicketStore implements TicketStore {
 
     @Override
     public boolean update(Ticket before, Ticket after, List<TimelineEvent> newEvents) {
-        Query sameVersion = Query.query(where("_id").is(before.key()).and("version").is(before.version()));
+        Query sameVersion =
+                Query.query(where("_id").is(before.key()).and("version").is(before.version()));
 
         Document written = new Document();
         mongo.getConverter().write(after, written);
@@ -131,7 +138,8 @@ public class MongoTicketStore implements TicketStore {
     public long nextSequence(String counter) {
         Query byName = Query.query(where("_id").is(counter));
         Update increment = new Update().inc("sequence", 1L);
-        FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
+        FindAndModifyOptions options =
+                FindAndModifyOptions.options().upsert(true).returnNew(true);
         Document result = mongo.findAndModify(byName, increment, options, Document.class, COUNTERS);
         if (result == null) {
             throw new IllegalStateException("Counter " + counter + " returned no document after an upsert");

@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param reason a full sentence with the rule and what is allowed; never contains user text
  * @param example a command that would work, or null when there is none
  */
-public record Problem(String field, @Nullable String value, String reason, @Nullable String example) {
+public record Problem(
+        String field,
+        @Nullable String value,
+        String reason,
+        @Nullable String example) {
 
     public static Problem missing(String field, String reason, String example) {
         return new Problem(field, null, reason, example);

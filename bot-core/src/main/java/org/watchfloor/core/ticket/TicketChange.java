@@ -61,6 +61,9 @@ final class TicketChange {
         }
         if (newStatus == TicketStatus.RESOLVED) {
             resolvedAt = now;
+        } else if (newStatus.isBefore(TicketStatus.RESOLVED)) {
+            // Moving back from RESOLVED makes the ticket unresolved again, as reopen does.
+            resolvedAt = null;
         }
         return this;
     }

@@ -20,6 +20,9 @@ public class TicketService {
 
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
 
+    /** How many taken keys {@link #open} skips before it gives up. */
+    static final int MAX_TAKEN_KEYS = 1000;
+
     private final TicketStore store;
     private final KeyFormat keyFormat;
     private final Clock clock;
@@ -53,14 +56,29 @@ public class TicketService {
         return store.list(query);
     }
 
-    /** Numbers and stores a new ticket with its CREATED event. */
+    /**
+     * Numbers and stores a new ticket with its CREATED event. A key that is already taken, because the counter was
+     * reset or restored from an older backup, is skipped with a warning, up to {@link #MAX_TAKEN_KEYS} times.
+     */
     public Ticket open(NewTicket request, Actor reporter) {
         Instant now = now();
-        String key = keyFormat.format(now, store.nextSequence(keyFormat.counterName(now)));
+        for (int skipped = 0; skipped < MAX_TAKEN_KEYS; skipped++) {
+            String key = keyFormat.format(now, store.nextSequence(keyFormat.counterName(now)));
+            Ticket ticket = newTicket(key, request, reporter, now);
+            if (store.insert(ticket)) {
+                log.info("Ticket opened ticket={} severity={} reporter={}", key, request.severity(), reporter.userId());
+                return ticket;
+            }
+            log.warn("Ticket key already taken, so the counter is behind the stored tickets; skipping ticket={}", key);
+        }
+        throw new IllegalStateException("The ticket counter " + keyFormat.counterName(now) + " is more than "
+                + MAX_TAKEN_KEYS + " numbers behind the stored tickets; set it to the highest number in use");
+    }
+
+    private static Ticket newTicket(String key, NewTicket request, Actor reporter, Instant now) {
         TimelineEvent created = HashChain.append(
                 HashChain.GENESIS, 1, now, reporter, EventType.CREATED, null, TicketStatus.NEW.name(), null);
-
-        Ticket ticket = new Ticket(
+        return new Ticket(
                 key,
                 request.title(),
                 request.description(),
@@ -85,9 +103,6 @@ public class TicketService {
                 null,
                 null,
                 now);
-        store.insert(ticket);
-        log.info("Ticket opened ticket={} severity={} reporter={}", key, request.severity(), reporter.userId());
-        return ticket;
     }
 
     /**

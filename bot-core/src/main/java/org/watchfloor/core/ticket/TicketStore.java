@@ -6,8 +6,8 @@ import java.util.Optional;
 /** Storage of tickets and of the counters that number them. */
 public interface TicketStore {
 
-    /** Stores a new ticket; throws if the key is already taken. */
-    void insert(Ticket ticket);
+    /** Stores a new ticket; returns false, storing nothing, when its key is already taken. */
+    boolean insert(Ticket ticket);
 
     Optional<Ticket> find(String key);
 

@@ -65,7 +65,8 @@ public final class Workflow {
         }
         if (fromButton && isRepeatedClick(ticket, actor, now)) {
             return new Decision.Unchanged(
-                    ticket, ticket.key() + " was just escalated to " + ticket.tier().label() + " by you.");
+                    ticket,
+                    ticket.key() + " was just escalated to " + ticket.tier().label() + " by you.");
         }
         if (target == null && ticket.tier().next().isEmpty()) {
             return new Decision.Rejected(new Problem(
@@ -109,8 +110,7 @@ public final class Workflow {
     }
 
     /** Moves the ticket along the workflow. Forward moves may skip steps; backward moves need a note. */
-    public static Decision moveTo(
-            Ticket ticket, Actor actor, TicketStatus target, @Nullable String note, Instant now) {
+    public static Decision moveTo(Ticket ticket, Actor actor, TicketStatus target, @Nullable String note, Instant now) {
         String key = ticket.key();
         if (target == TicketStatus.CLOSED) {
             return new Decision.Rejected(new Problem(
@@ -137,8 +137,7 @@ public final class Workflow {
         return ticket.change(actor, now).status(target, note).done();
     }
 
-    public static Decision changeSeverity(
-            Ticket ticket, Actor actor, Severity severity, String reason, Instant now) {
+    public static Decision changeSeverity(Ticket ticket, Actor actor, Severity severity, String reason, Instant now) {
         if (ticket.isClosed()) {
             return closedRejection(ticket, "given a new severity");
         }
@@ -167,10 +166,13 @@ public final class Workflow {
                     "/incident link " + ticket.key() + " JIRA-123 related"));
         }
         boolean known = ticket.links().stream()
-                .anyMatch(existing -> existing.target().equals(link.target()) && existing.relation() == link.relation());
+                .anyMatch(
+                        existing -> existing.target().equals(link.target()) && existing.relation() == link.relation());
         if (known) {
             return new Decision.Unchanged(
-                    ticket, ticket.key() + " is already linked to that record as " + link.relation().label() + ".");
+                    ticket,
+                    ticket.key() + " is already linked to that record as "
+                            + link.relation().label() + ".");
         }
 
         return ticket.change(actor, now)
@@ -210,7 +212,8 @@ public final class Workflow {
 
     static Decision.Rejected closedRejection(Ticket ticket, String verb) {
         Closure closure = ticket.closure();
-        String resolution = closure == null ? "" : " as " + closure.resolution().name().toLowerCase(Locale.ROOT);
+        String resolution =
+                closure == null ? "" : " as " + closure.resolution().name().toLowerCase(Locale.ROOT);
         return new Decision.Rejected(new Problem(
                 "status",
                 ticket.status().name(),

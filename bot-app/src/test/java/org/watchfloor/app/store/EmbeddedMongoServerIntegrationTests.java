@@ -1,0 +1,117 @@
+package org.watchfloor.app.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMongoServerIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void documentsSurviveRestart() {
+        withTickets(tickets -> {
+            tickets.insertOne(new Document("_id", "INC-1").append("status", "open"));
+            tickets.updateOne(Filters.eq("_id", "INC-1"), Updates.set("status", "acknowledged"));
+        });
+
+        withTickets(tickets -> {
+            Document ticket = tickets.find(Filters.eq("_id", "INC-1")).first();
+
+            assertThat(ticket).isNotNull();
+            assertThat(ticket.getString("status")).isEqualTo("acknowledged");
+        });
+    }
+
+    @Test
+    void deletionSurvivesRestart() {
+        withTickets(tickets -> {
+            tickets.insertOne(new Document("_id", "INC-1"));
+            tickets.deleteOne(Filters.eq("_id", "INC-1"));
+        });
+
+        withTickets(tickets -> assertThat(tickets.countDocuments()).isZero());
+    }
+
+    @Test
+    void uniqueIndexSurvivesRestart() {
+        withTickets(tickets -> {
+            tickets.createIndex(Indexes.ascending("externalId"), new IndexOptions().unique(true));
+            tickets.insertOne(new Document("_id", "INC-1").append("externalId", "alert-7"));
+        });
+
+        withTickets(tickets -> assertThatThrownBy(
+                        () -> tickets.insertOne(new Document("_id", "INC-2").append("externalId", "alert-7")))
+                .isInstanceOfSatisfying(
+                        MongoWriteException.class,
+                        e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
+                                .isEqualTo(ErrorCategory.DUPLICATE_KEY)));
+    }
+
+    @Test
+    void startCreatesMissingDataFolder() {
+        Path nested = dataDir.resolve("a").resolve("b");
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(nested)) {
+
+            assertThat(server.dataFile()).isEqualTo(nested.resolve(EmbeddedMongoServer.DATA_FILE_NAME));
+            assertThat(server.dataFile()).exists();
+        }
+    }
+
+    @Test
+    void connectionStringNamesLoopbackPortAndDatabase() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir)) {
+
+            String connectionString = server.connectionString("watchfloor").getConnectionString();
+
+            assertThat(connectionString).isEqualTo("mongodb://127.0.0.1:" + server.port() + "/watchfloor");
+        }
+    }
+
+    @Test
+    void secondServerOnSameFolderIsRejected() {
+        try (EmbeddedMongoServer first = EmbeddedMongoServer.start(dataDir)) {
+
+            assertThatThrownBy(() -> EmbeddedMongoServer.start(dataDir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(first.dataFile().toString())
+                    .hasMessageContaining("WATCHFLOOR_DATA_DIR");
+        }
+    }
+
+    @Test
+    void closeTwiceDoesNothing() {
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+        server.close();
+
+        server.close();
+
+        try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(dataDir)) {
+            assertThat(reopened.dataFile()).exists();
+        }
+    }
+
+    /** Starts a server on the test folder, runs the action on its tickets collection, then stops the server. */
+    private void withTickets(Consumer<MongoCollection<Document>> action) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+                MongoClient client = MongoClients.create(server.connectionString("watchfloor"))) {
+            action.accept(client.getDatabase("watchfloor").getCollection("tickets"));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.watchfloor.slack;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.core.command.Outcome;
+import org.watchfloor.core.ticket.ChatLocation;
+import org.watchfloor.core.ticket.Ticket;
+import org.watchfloor.core.ticket.TicketService;
+
+/**
+ * Posts what other people must see after a change, off the request thread: the card of a new ticket, the updated
+ * card and a one-line notice in its thread after a change, and the page after an escalation.
+ */
+public class Announcer {
+
+    private static final Logger log = LoggerFactory.getLogger(Announcer.class);
+
+    static final String PLATFORM = "slack";
+
+    private final SlackPoster poster;
+    private final TicketService tickets;
+    private final Pages pages;
+    private final Executor executor;
+
+    public Announcer(SlackPoster poster, TicketService tickets, Pages pages, Executor executor) {
+        this.poster = poster;
+        this.tickets = tickets;
+        this.pages = pages;
+        this.executor = executor;
+    }
+
+    /** Schedules the announcements of an outcome; outcomes seen only by the caller announce nothing. */
+    public void announce(Outcome outcome, Origin origin) {
+        if (outcome instanceof Outcome.Opened opened) {
+            executor.execute(() -> postCard(opened.ticket(), origin));
+        } else if (outcome instanceof Outcome.Changed changed) {
+            executor.execute(() -> announceChange(changed, origin));
+        }
+    }
+
+    /** Runs a Slack call on the announcement pool, so that the request thread can ack at once. */
+    public void inBackground(Runnable task) {
+        executor.execute(task);
+    }
+
+    private void postCard(Ticket ticket, Origin origin) {
+        PostResult result = poster.post(origin.channelId(), origin.threadTs(), TicketCards.card(ticket));
+        if (result instanceof PostResult.Posted posted && posted.ts().isPresent()) {
+            tickets.saveChatLocation(
+                    ticket.key(),
+                    new ChatLocation(PLATFORM, origin.channelId(), posted.ts().get()));
+            log.info(
+                    "Card posted ticket={} channel={} ts={}",
+                    ticket.key(),
+                    origin.channelId(),
+                    posted.ts().get());
+        } else if (result instanceof PostResult.Failed failed) {
+            tellCaller(ticket.key(), origin, failed, "its card");
+        }
+    }
+
+    private void announceChange(Outcome.Changed changed, Origin origin) {
+        Ticket ticket = changed.ticket();
+        Optional<ChatLocation> card = ticket.chatLocation(PLATFORM);
+        card.ifPresent(location -> poster.update(location.channelId(), location.messageId(), TicketCards.card(ticket)));
+
+        // A mention is answered in its own thread, which already serves as the notice when no card is known.
+        if (card.isPresent() || origin.threadTs() == null) {
+            postNotice(changed, card, origin);
+        }
+
+        changed.page().ifPresent(page -> pages.send(page, origin));
+    }
+
+    private void postNotice(Outcome.Changed changed, Optional<ChatLocation> card, Origin origin) {
+        Ticket ticket = changed.ticket();
+        String notice = changed.events().stream()
+                .map(event -> "*" + ticket.key() + "* " + EventLines.describe(event))
+                .collect(Collectors.joining("\n"));
+        String channel = card.map(ChatLocation::channelId).orElse(origin.channelId());
+        String thread = card.map(ChatLocation::messageId).orElse(null);
+        PostResult result = poster.post(channel, thread, SlackMessage.text(notice));
+        if (result instanceof PostResult.Failed failed) {
+            tellCaller(ticket.key(), origin, failed, "the notice");
+        }
+    }
+
+    /** Tells the caller that a post failed, with the fix when the bot is missing from the channel. */
+    void tellCaller(String key, Origin origin, PostResult.Failed failed, String what) {
+        String advice = failed.needsInvite()
+                ? "Watchfloor is not in this channel. Invite it with `/invite @Watchfloor` and run the command again"
+                        + " to post it."
+                : "Slack answered `" + SlackText.escape(failed.error()) + "`; the change itself is saved.";
+        SlackMessage message =
+                SlackMessage.text(":warning: I could not post " + what + " for *" + key + "*. " + advice);
+        log.warn("Post failed ticket={} channel={} error={}", key, origin.channelId(), failed.error());
+        if (origin.responseUrl() != null) {
+            poster.respond(origin.responseUrl(), origin.channelId(), message);
+        }
+    }
+}

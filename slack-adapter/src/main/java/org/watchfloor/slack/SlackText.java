@@ -1,0 +1,51 @@
+package org.watchfloor.slack;
+
+/** Escaping and decoding of Slack's message text format. */
+public final class SlackText {
+
+    private SlackText() {}
+
+    /**
+     * Escapes user text for a mrkdwn or plain message, so that {@code <!channel>}, {@code <!here>},
+     * {@code <!subteam^...>}, {@code <@U...>} and {@code <url|label>} show as typed and ping or link nobody. Slack
+     * reads only these three characters as control characters.
+     */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * Decodes the three entities Slack encodes in the text of slash commands and events, once: a typed
+     * {@code &amp;amp;} becomes {@code &amp;}, never {@code &}.
+     */
+    public static String decode(String text) {
+        StringBuilder decoded = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.startsWith("&amp;", i)) {
+                decoded.append('&');
+                i += 5;
+            } else if (text.startsWith("&lt;", i)) {
+                decoded.append('<');
+                i += 4;
+            } else if (text.startsWith("&gt;", i)) {
+                decoded.append('>');
+                i += 4;
+            } else {
+                decoded.append(text.charAt(i));
+                i++;
+            }
+        }
+        return decoded.toString();
+    }
+
+    /** Returns the mention syntax for a user id ({@code U...}, {@code W...}) or a user group id ({@code S...}). */
+    public static String mention(String id) {
+        return id.startsWith("S") ? "<!subteam^" + id + ">" : "<@" + id + ">";
+    }
+
+    /** Cuts text to at most {@code max} characters, marking the cut with an ellipsis. */
+    public static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
+}
