@@ -96,10 +96,10 @@ public class SlackConfiguration {
             SlackPoster poster,
             InboundDeliveries deliveries) {
         if (properties.signingSecret() == null) {
-            throw new MissingSlackSettingException("SLACK_SIGNING_SECRET is not set. Copy the Signing Secret from your"
-                    + " Slack app's Basic Information page and export it, for example"
-                    + " export SLACK_SIGNING_SECRET=8f742231b10e8888abcd99yyyzzz85a5; to try the bot locally any value"
-                    + " works, as long as scripts/slack-send signs with the same one.");
+            throw new MissingSlackSettingException("SLACK_SIGNING_SECRET is not set. For a Slack workspace, copy the"
+                    + " Signing Secret from the app's Basic Information page into it. To try the bot locally, any"
+                    + " value works, for example export SLACK_SIGNING_SECRET=local-dev-secret, as long as"
+                    + " scripts/slack-send signs with the same value.");
         }
         AppConfig config = AppConfig.builder()
                 .slack(slack)
