@@ -67,7 +67,7 @@ public class Announcer {
         Optional<ChatLocation> card = ticket.chatLocation(PLATFORM);
         card.ifPresent(location -> poster.update(location.channelId(), location.messageId(), TicketCards.card(ticket)));
 
-        // A mention is answered in its own thread, which already serves as the notice when no card is known.
+        // The reply to a mention goes to its own thread, which serves as the notice when no card is known.
         if (card.isPresent() || origin.threadTs() == null) {
             postNotice(changed, card, origin);
         }

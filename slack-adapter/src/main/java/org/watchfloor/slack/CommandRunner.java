@@ -15,7 +15,7 @@ import org.watchfloor.core.command.CommandService;
 import org.watchfloor.core.command.Outcome;
 
 /**
- * Runs commands on a worker pool so that the request thread can answer Slack within its 3-second limit. An
+ * Runs commands on a worker pool so that the request thread can respond to Slack within its 3-second limit. An
  * unexpected failure is logged once with a short reference id, which the user sees too.
  */
 public class CommandRunner {

@@ -18,8 +18,8 @@ import org.watchfloor.core.ticket.TicketService;
 
 /**
  * Handles {@code @Watchfloor <command>} mentions from the Events API with the slash command grammar, replying in a
- * thread. Slack retries an event it thinks was not received; the event id is claimed in the store first, so each
- * event acts once across retries, restarts and replicas.
+ * thread. Slack retries an event that it considers not received. The event id is claimed in the store first, so
+ * each event acts once across retries, restarts and replicas.
  */
 public class Mentions {
 

@@ -30,7 +30,7 @@ import org.watchfloor.core.ticket.TicketSource;
 
 /**
  * Opens a ticket from the submitted open-incident modal ({@code callback_id} {@code incident_open_modal}). Invalid
- * fields are answered with Slack's {@code response_action: errors}, which shows each message under its field and
+ * fields get Slack's {@code response_action: errors}, which shows each message under its field and
  * keeps the modal open.
  */
 public class OpenModal {

@@ -19,14 +19,14 @@ public class RequestGate {
     public Optional<SlackMessage> refusal(String teamId, String channelId) {
         if (!properties.allowedWorkspaces().isEmpty()
                 && !properties.allowedWorkspaces().contains(teamId)) {
-            log.warn("Request refused: workspace not allowed team={} channel={}", teamId, channelId);
+            log.warn("Request rejected: workspace not allowed team={} channel={}", teamId, channelId);
             return Optional.of(SlackMessage.text(":no_entry: Watchfloor does not serve this workspace. An admin can"
                     + " add it to watchfloor.slack.allowed-workspaces."));
         }
         if (!properties.allowedChannels().isEmpty()
                 && !properties.allowedChannels().contains(channelId)
                 && !isDirectMessage(channelId)) {
-            log.warn("Request refused: channel not allowed team={} channel={}", teamId, channelId);
+            log.warn("Request rejected: channel not allowed team={} channel={}", teamId, channelId);
             return Optional.of(SlackMessage.text(":no_entry: Watchfloor does not serve this channel. Use one of the"
                     + " incident channels, or ask an admin to add it to watchfloor.slack.allowed-channels."));
         }

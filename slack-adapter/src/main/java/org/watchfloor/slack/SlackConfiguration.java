@@ -26,7 +26,7 @@ import org.watchfloor.core.inbound.InboundDeliveries;
 import org.watchfloor.core.ticket.TicketService;
 
 /**
- * Wires the Slack adapter: the Web API client, the Bolt app with its handlers, and the servlet that answers
+ * Wires the Slack adapter: the Web API client, the Bolt app with its handlers, and the servlet that serves
  * {@code /slack/events}, {@code /slack/commands} and {@code /slack/interactive} with the same handler.
  */
 @Configuration(proxyBeanMethods = false)

@@ -59,7 +59,7 @@ public class SlackGroupMembership implements GroupMembership {
             if (response.isOk() && response.getUsers() != null) {
                 return Set.copyOf(response.getUsers());
             }
-            log.warn("Slack refused usergroups.users.list group={} error={}", groupId, response.getError());
+            log.warn("Slack rejected usergroups.users.list group={} error={}", groupId, response.getError());
         } catch (IOException | SlackApiException e) {
             log.warn("Reading Slack user group failed group={} error={}", groupId, e.toString());
         }

@@ -5,6 +5,7 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends messages to Slack: channel posts, in-place updates and replies through a {@code response_url}. Passing
  * failures (HTTP 429 with its {@code Retry-After}, 5xx, network errors, Slack's {@code ratelimited} and
- * {@code internal_error}) are retried up to the configured attempts; any other {@code ok:false} answer is final and
+ * {@code internal_error}) are retried up to the configured attempts. Any other {@code ok:false} response is final and
  * logged once with Slack's reason. In local mode nothing is sent, and each message is logged as one line.
  */
 public class SlackPoster {
@@ -28,7 +29,7 @@ public class SlackPoster {
     private static final Set<String> PASSING_ERRORS =
             Set.of("ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
-    /** Longest wait honoured from a Retry-After header; longer waits give up so the caller is not held. */
+    /** Maximum wait honoured from a Retry-After header; a longer one is cut to this, so a post is not held for long. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final Slack slack;
@@ -104,6 +105,21 @@ public class SlackPoster {
                 .toPostResult(response -> Optional.empty());
     }
 
+    /** Opens a modal for the user who triggered {@code triggerId}, which Slack accepts for 3 seconds. */
+    public PostResult openView(String triggerId, String channel, View view) {
+        if (token == null) {
+            log.info("local modal channel={} callback={}", channel, view.getCallbackId());
+            return new PostResult.Posted(Optional.empty());
+        }
+        // One attempt only: the trigger expires before a retry could help.
+        return call(
+                        "views.open",
+                        channel,
+                        1,
+                        () -> methods().viewsOpen(r -> r.triggerId(triggerId).view(view)))
+                .toPostResult(response -> Optional.empty());
+    }
+
     /** Replies to the user through a {@code response_url}, which is never logged because it grants posting. */
     public void respond(String responseUrl, String channel, SlackMessage message) {
         if (token == null) {
@@ -137,6 +153,11 @@ public class SlackPoster {
 
     /** Runs one Web API call with retries; returns the response, or the failure with Slack's reason. */
     private <T extends SlackApiTextResponse> CallResult<T> call(String method, String channel, SlackCall<T> call) {
+        return call(method, channel, attempts, call);
+    }
+
+    private <T extends SlackApiTextResponse> CallResult<T> call(
+            String method, String channel, int attempts, SlackCall<T> call) {
         String error = "not attempted";
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration wait = Duration.ofMillis(500L << (attempt - 1));
@@ -147,14 +168,14 @@ public class SlackPoster {
                 }
                 error = response.getError();
                 if (!PASSING_ERRORS.contains(error)) {
-                    log.warn("Slack refused {} channel={} error={}", method, channel, error);
+                    log.warn("Slack rejected {} channel={} error={}", method, channel, error);
                     return new CallResult<>(null, new PostResult.Failed(error));
                 }
             } catch (SlackApiException e) {
                 error = "HTTP " + e.getResponse().code();
                 Optional<Duration> retryAfter = retryAfter(e);
                 if (e.getResponse().code() != 429 && e.getResponse().code() < 500) {
-                    log.warn("Slack refused {} channel={} error={}", method, channel, error);
+                    log.warn("Slack rejected {} channel={} error={}", method, channel, error);
                     return new CallResult<>(null, new PostResult.Failed(error));
                 }
                 wait = retryAfter.orElse(wait);
@@ -200,7 +221,7 @@ public class SlackPoster {
     private static void logResponse(String channel, WebhookResponse response) {
         if (response.getCode() >= 300) {
             log.warn(
-                    "Reply through response_url refused channel={} status={} body={}",
+                    "Reply through response_url rejected channel={} status={} body={}",
                     channel,
                     response.getCode(),
                     response.getBody());

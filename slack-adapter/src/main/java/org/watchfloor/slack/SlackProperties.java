@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     group id ({@code S...}) or a user id ({@code U...})
  * @param allowedWorkspaces team ids served; all when empty
  * @param allowedChannels channel ids served; all when empty
- * @param ackBudget how long a request may work before Slack gets an interim answer; Slack allows 3 s in all
+ * @param ackBudget how long a request may run before Slack gets an interim response; Slack allows 3 s in all
  * @param postAttempts how many times a post is tried when Slack fails for a passing reason
  */
 @ConfigurationProperties("watchfloor.slack")

@@ -52,6 +52,11 @@ public class SlashCommands {
         }
 
         String text = SlackText.decode(payload.getText() == null ? "" : payload.getText());
+        if (text.strip().equalsIgnoreCase("open")
+                && !poster.localMode()
+                && !RequestGate.isDirectMessage(origin.channelId())) {
+            return openForm(payload, origin, context);
+        }
         ParseResult parsed = parser.parse(text, tickets.now());
         if (parsed instanceof ParseResult.Invalid invalid) {
             return ephemeral(context, SlackReplies.problem(invalid.problem()));
@@ -72,6 +77,23 @@ public class SlashCommands {
 
         result.get().outcome().ifPresent(outcome -> announcer.announce(outcome, origin));
         return ephemeral(context, result.get().reply());
+    }
+
+    /** Answers a bare {@code open} with the open-incident modal, as the platform offers forms. */
+    private Response openForm(SlashCommandPayload payload, Origin origin, SlashCommandContext context) {
+        PostResult result = poster.openView(
+                payload.getTriggerId(),
+                origin.channelId(),
+                OpenModalView.build(origin.channelId(), origin.responseUrl()));
+        if (result instanceof PostResult.Failed failed) {
+            return ephemeral(
+                    context,
+                    SlackMessage.text(":warning: The open-incident form could not be shown (Slack"
+                            + " answered `" + SlackText.escape(failed.error())
+                            + "`). Type the title instead: `/incident open"
+                            + " <title> sev:high`."));
+        }
+        return context.ack();
     }
 
     private void finishLate(CommandRunner.Result result, Origin origin) {

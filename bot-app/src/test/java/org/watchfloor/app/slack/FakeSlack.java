@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -62,6 +63,7 @@ final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final AtomicLong nextTs = new AtomicLong(1_772_900_000_000_100L);
 
     FakeSlack() {
@@ -71,6 +73,7 @@ final class FakeSlack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -86,9 +89,18 @@ final class FakeSlack implements AutoCloseable {
         groups.put(groupId, List.copyOf(members));
     }
 
-    /** Makes the next calls of {@code method} get these answers, in order, before normal answers resume. */
-    void script(String method, Answer... answers) {
-        scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).addAll(List.of(answers));
+    /**
+     * Makes the next calls of {@code method} to {@code channel} get these answers, in order, before normal answers
+     * resume. Keying by channel keeps posts that earlier tests left running from using up the script.
+     */
+    void script(String method, String channel, Answer... answers) {
+        scripted.computeIfAbsent(method + ":" + channel, key -> new ConcurrentLinkedQueue<>())
+                .addAll(List.of(answers));
+    }
+
+    /** Makes every call of {@code method} wait this long before the fake answers, like a slow Slack. */
+    void delay(String method, Duration duration) {
+        delays.put(method, duration);
     }
 
     List<Call> calls(String method) {
@@ -102,6 +114,7 @@ final class FakeSlack implements AutoCloseable {
     void reset() {
         calls.clear();
         scripted.clear();
+        delays.clear();
     }
 
     /** Waits until a call matching {@code condition} arrived, because the bot posts after it acks. */
@@ -134,8 +147,9 @@ final class FakeSlack implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = path.startsWith("/api/") ? path.substring(5) : path;
         calls.add(new Call(method, parseForm(body), body, Instant.now()));
+        sleep(delays.getOrDefault(method, Duration.ZERO).toMillis());
 
-        Queue<Answer> queue = scripted.get(method);
+        Queue<Answer> queue = scripted.get(method + ":" + parseForm(body).getOrDefault("channel", ""));
         Answer answer = queue == null ? null : queue.poll();
         if (answer == null) {
             answer = new Answer(200, Map.of(), normalAnswer(method, parseForm(body)));

@@ -185,9 +185,10 @@ class SlackCommandsIntegrationTests extends SlackAppIntegrationTest {
 
     @Test
     void postNotInChannelTellsCallerToInvite() {
-        slack.script("chat.postMessage", FakeSlack.Answer.error("not_in_channel"));
+        slack.script("chat.postMessage", "C0NOTIN01", FakeSlack.Answer.error("not_in_channel"));
 
-        String key = open("Phishing kit hosted on partner site");
+        String key = keyIn(requests.slash("open Phishing kit hosted on partner site", "C0NOTIN01", ANALYST)
+                .body());
 
         FakeSlack.Call reply =
                 slack.await("/response/caller", call -> call.body().contains(key));
@@ -197,9 +198,10 @@ class SlackCommandsIntegrationTests extends SlackAppIntegrationTest {
 
     @Test
     void rateLimitedPostIsRetried() {
-        slack.script("chat.postMessage", FakeSlack.Answer.status(429, Map.of("Retry-After", "1")));
+        slack.script("chat.postMessage", "C0LIMITED1", FakeSlack.Answer.status(429, Map.of("Retry-After", "1")));
 
-        String key = open("Tor exit node logins on SSO");
+        String key = keyIn(requests.slash("open Tor exit node logins on SSO", "C0LIMITED1", ANALYST)
+                .body());
 
         awaitCardLocation(key);
         assertThat(slack.calls("chat.postMessage").stream()
@@ -219,6 +221,23 @@ class SlackCommandsIntegrationTests extends SlackAppIntegrationTest {
         assertThat(ticket.status()).isEqualTo(TicketStatus.INVESTIGATING);
         assertThat(ticket.closure()).isNull();
         assertThat(ticket.lastEvent(EventType.REOPENED)).isPresent();
+    }
+
+    @Test
+    void bareOpenShowsOpenIncidentForm() {
+        long before = ticketCount();
+
+        HttpResponse<String> response = slash("open", ANALYST);
+
+        FakeSlack.Call form =
+                slack.await("views.open", call -> call.param("view").contains("incident_open_modal"));
+        assertThat(form.param("trigger_id")).isEqualTo("7890123456789.1234567890123.0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+        assertThat(form.param("view"))
+                .contains(INCIDENT_CHANNEL)
+                .contains("title_block")
+                .contains("severity_select");
+        assertThat(response.body()).isEmpty();
+        assertThat(ticketCount()).isEqualTo(before);
     }
 
     private String open(String text) {
