@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,8 @@ import org.watchfloor.core.ticket.TicketService;
 public class SlackConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+
+    private static final String[] SLACK_PATHS = {"/slack/events", "/slack/commands", "/slack/interactive"};
 
     @Bean
     Slack slack(SlackProperties properties) {
@@ -121,6 +124,15 @@ public class SlackConfiguration {
 
         logStart(properties, gate);
         return app;
+    }
+
+    @Bean
+    FilterRegistrationBean<SlackRequestFilter> slackRequestFilter(App slackApp, SlackProperties properties) {
+        // Depends on slackApp, so a missing signing secret is reported by that bean first.
+        FilterRegistrationBean<SlackRequestFilter> registration =
+                new FilterRegistrationBean<>(new SlackRequestFilter(properties.signingSecret(), Clock.systemUTC()));
+        registration.addUrlPatterns(SLACK_PATHS);
+        return registration;
     }
 
     @Bean

@@ -41,7 +41,7 @@ class SlackAllowListIntegrationTests extends SlackAppIntegrationTest {
                 "/slack/commands",
                 "application/x-www-form-urlencoded",
                 body,
-                java.time.Instant.now().getEpochSecond(),
+                SlackRequests.nextTimestamp(),
                 java.util.Map.of());
 
         assertThat(text(response)).contains("does not serve this workspace");

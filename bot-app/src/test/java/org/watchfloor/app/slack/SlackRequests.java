@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,6 +31,12 @@ final class SlackRequests {
     static final String CORPUS_SECRET = "watchfloor-corpus-signing-secret";
 
     private static final String HOOKS = "https:\\\\?/\\\\?/hooks\\.slack\\.com(\\\\?/[A-Za-z0-9]+)+";
+
+    /**
+     * Last timestamp used. Each request gets a later second than the one before, so that sending a sample twice
+     * gives two signatures, as two real deliveries would, instead of a replay that the app drops.
+     */
+    private static final AtomicLong lastTimestamp = new AtomicLong();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
@@ -73,12 +80,7 @@ final class SlackRequests {
                 extra.put(header, value);
             }
         });
-        return post(
-                sample.path(),
-                sample.headers().get("Content-Type"),
-                body,
-                Instant.now().getEpochSecond(),
-                extra);
+        return post(sample.path(), sample.headers().get("Content-Type"), body, nextTimestamp(), extra);
     }
 
     /** Sends a corpus sample exactly as recorded, with its original signature and old timestamp. */
@@ -108,12 +110,7 @@ final class SlackRequests {
         form.put("api_app_id", "A0123ABCD");
         form.put("response_url", responseUrl);
         form.put("trigger_id", "7890123456789.1234567890123.0a1b2c3d4e5f60718293a4b5c6d7e8f9");
-        return post(
-                "/slack/commands",
-                "application/x-www-form-urlencoded",
-                encode(form),
-                Instant.now().getEpochSecond(),
-                Map.of());
+        return post("/slack/commands", "application/x-www-form-urlencoded", encode(form), nextTimestamp(), Map.of());
     }
 
     HttpResponse<String> post(String path, String contentType, String body, long timestamp, Map<String, String> extra) {
@@ -124,6 +121,11 @@ final class SlackRequests {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         extra.forEach(request::header);
         return execute(request.build());
+    }
+
+    static long nextTimestamp() {
+        long now = Instant.now().getEpochSecond();
+        return lastTimestamp.updateAndGet(last -> Math.max(now, last + 1));
     }
 
     static String sign(String secret, long timestamp, String body) {

@@ -65,6 +65,34 @@ public record Ticket(
         return status == TicketStatus.CLOSED;
     }
 
+    Ticket withVersion(long newVersion) {
+        return new Ticket(
+                key,
+                title,
+                description,
+                severity,
+                category,
+                subcategory,
+                status,
+                tier,
+                assignee,
+                reporter,
+                source,
+                tags,
+                detectedAt,
+                links,
+                closure,
+                chat,
+                timeline,
+                newVersion,
+                createdAt,
+                acknowledgedAt,
+                containedAt,
+                resolvedAt,
+                closedAt,
+                updatedAt);
+    }
+
     /** Starts a change of this ticket at {@code now} by {@code actor}. */
     TicketChange change(Actor actor, Instant now) {
         return new TicketChange(this, actor, now);

@@ -141,34 +141,10 @@ public class TicketService {
         store.saveChatLocation(key, location);
     }
 
+    /** Returns the applied change with the version the store gave the ticket, one above the one it replaced. */
     private static Decision.Applied withStoredVersion(Decision.Applied applied) {
-        Ticket ticket = applied.ticket();
-        Ticket stored = new Ticket(
-                ticket.key(),
-                ticket.title(),
-                ticket.description(),
-                ticket.severity(),
-                ticket.category(),
-                ticket.subcategory(),
-                ticket.status(),
-                ticket.tier(),
-                ticket.assignee(),
-                ticket.reporter(),
-                ticket.source(),
-                ticket.tags(),
-                ticket.detectedAt(),
-                ticket.links(),
-                ticket.closure(),
-                ticket.chat(),
-                ticket.timeline(),
-                ticket.version() + 1,
-                ticket.createdAt(),
-                ticket.acknowledgedAt(),
-                ticket.containedAt(),
-                ticket.resolvedAt(),
-                ticket.closedAt(),
-                ticket.updatedAt());
-        return new Decision.Applied(stored, applied.events());
+        return new Decision.Applied(
+                applied.ticket().withVersion(applied.ticket().version() + 1), applied.events());
     }
 
     private static void logApplied(String key, Decision.Applied applied, int attempts) {
