@@ -44,6 +44,8 @@ public final class CommandParser {
             Map.entry("history", "timeline"),
             Map.entry("audit", "timeline"));
 
+    private static final List<String> TIER_WORDS = List.of("tier1", "tier2", "tier3", "mgmt", "management");
+
     private final KeyFormat keys;
 
     public CommandParser(KeyFormat keys) {
@@ -90,13 +92,24 @@ public final class CommandParser {
 
     private static Command escalate(Arguments arguments) {
         String key = arguments.key();
-        Tier target = arguments.words().peek() == null
-                ? null
-                : Tier.parse(arguments.words().peek()).orElse(null);
+        String word = arguments.words().peek();
+        Tier target = word == null ? null : Tier.parse(word).orElse(null);
         if (target != null) {
             arguments.words().next();
+        } else if (word != null && looksLikeTier(word)) {
+            throw new InvalidCommand(new Problem(
+                    "tier", word, "Unknown tier. Allowed values: " + Tier.ACCEPTED_FORMS + ".", arguments.example()));
         }
         return new Command.Escalate(key, target, arguments.text("reason"), false);
+    }
+
+    /** Returns whether a word is a mistyped tier, such as tier9 or teir3, rather than the start of a reason. */
+    static boolean looksLikeTier(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (lower.matches("(tier|teir|tire|tir|t)[-_]?\\d+")) {
+            return true;
+        }
+        return lower.length() >= 4 && TIER_WORDS.stream().anyMatch(tier -> Suggestions.distance(lower, tier) <= 1);
     }
 
     private static Command status(Arguments arguments) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.watchfloor.core.ticket.Problem;
 
 /**
  * The arguments of one command: a cursor over whitespace-separated words, and {@code name:value} options pulled out
@@ -54,8 +55,8 @@ final class CommandText {
     }
 
     /**
-     * Removes every option whose name is a key of {@code aliases} and returns the values by canonical name. A name
-     * given twice keeps its last value.
+     * Removes every option whose name is a key of {@code aliases} and returns the values by canonical name. An option
+     * given twice with different values is rejected, because either value could be the one meant.
      */
     Map<String, String> takeOptions(Map<String, String> aliases) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -67,7 +68,15 @@ final class CommandText {
             if (canonical == null) {
                 continue;
             }
-            options.put(canonical, value(matcher));
+            String value = value(matcher);
+            String earlier = options.put(canonical, value);
+            if (earlier != null && !earlier.equalsIgnoreCase(value)) {
+                throw new CommandParser.InvalidCommand(new Problem(
+                        canonical,
+                        earlier + ", " + value,
+                        "The option " + canonical + ": is given twice with different values; give it once.",
+                        null));
+            }
             kept.append(withoutTrailingBlank(rest.substring(copied, matcher.start())));
             copied = matcher.end();
         }

@@ -35,7 +35,7 @@ public enum Tier {
             case "tier1", "t1" -> Optional.of(TIER1);
             case "tier2", "t2" -> Optional.of(TIER2);
             case "tier3", "t3", "ir" -> Optional.of(TIER3);
-            case "mgmt", "management", "manager", "managers" -> Optional.of(MANAGEMENT);
+            case "mgmt", "management" -> Optional.of(MANAGEMENT);
             default -> Optional.empty();
         };
     }

@@ -132,6 +132,22 @@ class CommandParserTests {
         assertThat(command).isEqualTo(new Command.Escalate("INC-42", target, "domain admin used", false));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tier9", "teir3", "t4", "mgnt", "tier-5"})
+    void escalateWithMistypedTierIsRejected(String typed) {
+        Problem problem = parser.problem("escalate INC-1 " + typed + " lateral movement");
+
+        assertThat(problem.field()).isEqualTo("tier");
+        assertThat(problem.value()).isEqualTo(typed);
+    }
+
+    @Test
+    void escalateReasonStartingWithManagersIsNotATier() {
+        Command command = parser.command("escalate INC-1 managers need to know");
+
+        assertThat(command).isEqualTo(new Command.Escalate("INC-1", null, "managers need to know", false));
+    }
+
     @Test
     void escalateReasonStartingWithADigitIsNotATier() {
         Command command = parser.command("escalate INC-1 3 hosts infected");

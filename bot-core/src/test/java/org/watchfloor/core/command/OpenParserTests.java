@@ -70,10 +70,17 @@ class OpenParserTests {
     }
 
     @Test
-    void extraLinesComeBeforeTheMarkedDescription() {
+    void markedDescriptionComesBeforeExtraLines() {
+        Command.Open open = open("open Phishing wave desc: lure mentions invoices\nreported by finance");
+
+        assertThat(open.description()).isEqualTo("lure mentions invoices\nreported by finance");
+    }
+
+    @Test
+    void markerOnLaterLineStaysText() {
         Command.Open open = open("open Phishing wave\nreported by finance desc: lure mentions invoices");
 
-        assertThat(open.description()).isEqualTo("reported by finance\nlure mentions invoices");
+        assertThat(open.description()).isEqualTo("reported by finance desc: lure mentions invoices");
     }
 
     @ParameterizedTest
@@ -94,11 +101,53 @@ class OpenParserTests {
     }
 
     @Test
-    void optionsInsideTheDescriptionAreTakenOut() {
+    void optionsInsideDescriptionStayText() {
         Command.Open open = open("open Phishing wave\nlure mentions invoices sev:2");
 
+        assertThat(open.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(open.description()).isEqualTo("lure mentions invoices sev:2");
+    }
+
+    @Test
+    void optionsAfterDescMarkerStayText() {
+        Command.Open open = open("open Phish desc: attacker wrote sev:low and cat:malware in the body");
+
+        assertThat(open.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(open.category()).isEqualTo(Category.OTHER);
+        assertThat(open.description()).isEqualTo("attacker wrote sev:low and cat:malware in the body");
+    }
+
+    @Test
+    void optionsOnlyLastLineSetsOptions() {
+        Command.Open open = open("open Phishing wave\nlure mentions invoices\nsev:high tags:finance");
+
         assertThat(open.severity()).isEqualTo(Severity.HIGH);
+        assertThat(open.tags()).containsExactly("finance");
         assertThat(open.description()).isEqualTo("lure mentions invoices");
+    }
+
+    @Test
+    void trailingSeverityWordSetsSeverity() {
+        Command.Open open = open("open Ransomware on FS-02 SEV-1");
+
+        assertThat(open.title()).isEqualTo("Ransomware on FS-02");
+        assertThat(open.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void trailingPriorityWordSetsSeverity() {
+        Command.Open open = open("open Outage of mail gateway p2");
+
+        assertThat(open.title()).isEqualTo("Outage of mail gateway");
+        assertThat(open.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void conflictingSeveritiesAreRejected() {
+        Problem problem = parser.problem("open dup sev:high sev:low");
+
+        assertThat(problem.field()).isEqualTo("sev");
+        assertThat(problem.value()).isEqualTo("high, low");
     }
 
     @Test
