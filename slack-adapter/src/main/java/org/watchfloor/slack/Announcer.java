@@ -46,26 +46,36 @@ public class Announcer {
         executor.execute(task);
     }
 
-    private void postCard(Ticket ticket, Origin origin) {
+    private Optional<ChatLocation> postCard(Ticket ticket, Origin origin) {
         PostResult result = poster.post(origin.channelId(), origin.threadTs(), TicketCards.card(ticket));
         if (result instanceof PostResult.Posted posted && posted.ts().isPresent()) {
-            tickets.saveChatLocation(
-                    ticket.key(),
-                    new ChatLocation(PLATFORM, origin.channelId(), posted.ts().get()));
+            ChatLocation location =
+                    new ChatLocation(PLATFORM, origin.channelId(), posted.ts().get());
+            tickets.saveChatLocation(ticket.key(), location);
             log.info(
                     "Card posted ticket={} channel={} ts={}",
                     ticket.key(),
                     origin.channelId(),
                     posted.ts().get());
-        } else if (result instanceof PostResult.Failed failed) {
+            return Optional.of(location);
+        }
+        if (result instanceof PostResult.Failed failed) {
             tellCaller(ticket.key(), origin, failed, "its card");
         }
+        return Optional.empty();
     }
 
     private void announceChange(Outcome.Changed changed, Origin origin) {
         Ticket ticket = changed.ticket();
         Optional<ChatLocation> card = ticket.chatLocation(PLATFORM);
-        card.ifPresent(location -> poster.update(location.channelId(), location.messageId(), TicketCards.card(ticket)));
+        if (card.isPresent()) {
+            poster.update(card.get().channelId(), card.get().messageId(), TicketCards.card(ticket));
+        } else if (!poster.localMode()) {
+            // The card never made it, for example because the bot was not in the channel: post it now.
+            card = postCard(
+                    ticket,
+                    new Origin(origin.teamId(), origin.channelId(), origin.userId(), origin.responseUrl(), null));
+        }
 
         // The reply to a mention goes to its own thread, which serves as the notice when no card is known.
         if (card.isPresent() || origin.threadTs() == null) {
@@ -91,9 +101,10 @@ public class Announcer {
     /** Tells the caller that a post failed, with the fix when the bot is missing from the channel. */
     void tellCaller(String key, Origin origin, PostResult.Failed failed, String what) {
         String advice = failed.needsInvite()
-                ? "Watchfloor is not in this channel. Invite it with `/invite @Watchfloor` and run the command again"
-                        + " to post it."
-                : "Slack answered `" + SlackText.escape(failed.error()) + "`; the change itself is saved.";
+                ? "Watchfloor is not in this channel. Invite it with `/invite @Watchfloor`; the card is posted with"
+                        + " the ticket's next change, for example `/incident note " + key
+                        + " card`. The ticket is saved."
+                : "Slack answered `" + SlackText.escape(failed.error()) + "`; the ticket is saved.";
         SlackMessage message =
                 SlackMessage.text(":warning: I could not post " + what + " for *" + key + "*. " + advice);
         log.warn("Post failed ticket={} channel={} error={}", key, origin.channelId(), failed.error());

@@ -36,7 +36,7 @@ public final class SlackReplies {
         } else if (outcome instanceof Outcome.Opened opened) {
             Ticket ticket = opened.ticket();
             return SlackMessage.text("Opened *" + ticket.key() + "*: " + SlackText.escape(ticket.title()) + " ("
-                    + TicketCards.severity(ticket) + "). Its card is posted in this channel.");
+                    + TicketCards.severity(ticket) + "). Its card follows in this channel.");
         }
         Outcome.Changed changed = (Outcome.Changed) outcome;
         return SlackMessage.text(confirmation(changed));

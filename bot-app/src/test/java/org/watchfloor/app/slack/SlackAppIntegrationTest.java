@@ -56,6 +56,11 @@ abstract class SlackAppIntegrationTest {
     /** Shared by every test of the cached application context, so it runs until the JVM ends. */
     static final FakeSlack slack = new FakeSlack();
 
+    static {
+        // The app caches group members for minutes, so the group must be complete before the first command.
+        slack.addGroup("S0LEADS01", List.of("U0LEADER7"));
+    }
+
     static final MutableClock clock = new MutableClock(SAMPLE_DAY);
 
     @LocalServerPort

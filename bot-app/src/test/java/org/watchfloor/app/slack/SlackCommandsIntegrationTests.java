@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.watchfloor.core.ticket.EventType;
@@ -140,7 +139,6 @@ class SlackCommandsIntegrationTests extends SlackAppIntegrationTest {
 
     @Test
     void groupMemberGetsGroupRole() {
-        slack.addGroup("S0LEADS01", List.of("U0LEADER7"));
         String key = open("Mass mailbox rule creation sev:high");
         slash("escalate " + key + " many mailboxes", ANALYST);
 
@@ -194,6 +192,26 @@ class SlackCommandsIntegrationTests extends SlackAppIntegrationTest {
                 slack.await("/response/caller", call -> call.body().contains(key));
         assertThat(reply.body()).contains("/invite @Watchfloor");
         assertThat(stored(key).chatLocation("slack")).isEmpty();
+    }
+
+    @Test
+    void missingCardIsPostedWithNextChange() {
+        slack.script("chat.postMessage", "C0NOTIN02", FakeSlack.Answer.error("not_in_channel"));
+        String key = keyIn(requests.slash("open Card lost on first try", "C0NOTIN02", ANALYST)
+                .body());
+        slack.await("/response/caller", call -> call.body().contains(key));
+
+        requests.slash("note " + key + " card", "C0NOTIN02", ANALYST);
+
+        FakeSlack.Call card = slack.await(
+                "chat.postMessage",
+                call -> call.param("channel").equals("C0NOTIN02")
+                        && call.param("blocks").contains("inc_actions:" + key));
+        assertThat(awaitCardLocation(key).channelId()).isEqualTo("C0NOTIN02");
+        FakeSlack.Call notice =
+                slack.await("chat.postMessage", call -> call.param("text").contains(key + "* note by"));
+        assertThat(notice.param("thread_ts")).isEqualTo(awaitCardLocation(key).messageId());
+        assertThat(card.param("text")).contains("Card lost on first try");
     }
 
     @Test

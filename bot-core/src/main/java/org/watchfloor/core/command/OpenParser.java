@@ -80,7 +80,8 @@ final class OpenParser {
     /** Writes options back as text, quoted, so that they join the first line's options and are checked with them. */
     private static String optionsText(Map<String, String> options) {
         StringBuilder text = new StringBuilder();
-        options.forEach((name, value) -> text.append(' ').append(name).append(":\"").append(value).append('"'));
+        options.forEach((name, value) ->
+                text.append(' ').append(name).append(":\"").append(value).append('"'));
         return text.toString();
     }
 
