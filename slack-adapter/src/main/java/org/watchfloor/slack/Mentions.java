@@ -84,6 +84,10 @@ public class Mentions {
             return;
         }
         Command command = ((ParseResult.Parsed) parsed).command();
+        if (RequestGate.isDirectMessage(origin.channelId()) && !(command instanceof Command.Help)) {
+            replyPrivately(origin, RequestGate.directMessageRefusal());
+            return;
+        }
         Actor actor = new Actor(Announcer.PLATFORM, origin.userId(), origin.userId());
 
         CommandRunner.Result result = runner.submit(new CommandRequest(command, actor, origin.channelId()), origin)

@@ -61,6 +61,10 @@ public class OpenModal {
         Severity severity = severity(values, errors);
         Instant detectedAt = detectedAt(values, errors);
         check(title, "title_block", CommandParser.MAX_TITLE_LENGTH, "Enter a title of at most 200 characters.", errors);
+        String reference = text(values, "ticket_block", "ticket_ref").strip();
+        if (!reference.isEmpty() && !TicketLink.isExternalReference(reference)) {
+            errors.put("ticket_block", "Enter an external key such as JIRA-123 or CHG0012345, or an http(s) link.");
+        }
         if (description.length() > CommandParser.MAX_DESCRIPTION_LENGTH) {
             errors.put(
                     "desc_block",

@@ -2,6 +2,7 @@ package org.watchfloor.slack;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.watchfloor.core.access.RoleHolder;
 import org.watchfloor.core.command.CommandHelp;
@@ -46,9 +47,7 @@ public final class SlackReplies {
         StringBuilder text = new StringBuilder(":warning: ").append(problem.reason());
         text.append("\n\u2022 Field: `").append(problem.field()).append('`');
         if (problem.value() != null) {
-            text.append(", value given: `")
-                    .append(SlackText.escape(problem.value()))
-                    .append('`');
+            text.append(", value: `").append(SlackText.escape(problem.value())).append('`');
         }
         if (problem.example() != null) {
             text.append("\n\u2022 Try: `")
@@ -89,8 +88,10 @@ public final class SlackReplies {
         if (list.tickets().isEmpty()) {
             return "*" + list.description() + "*: none.";
         }
-        StringBuilder text = new StringBuilder(
-                "*" + list.description() + "* (" + list.tickets().size() + ")");
+        String count = list.total() > list.tickets().size()
+                ? "newest " + list.tickets().size() + " of " + list.total()
+                : Long.toString(list.total());
+        StringBuilder text = new StringBuilder("*" + list.description() + "* (" + count + ")");
         for (TicketSummary ticket : list.tickets()) {
             text.append("\n\u2022 `")
                     .append(ticket.key())
@@ -107,8 +108,8 @@ public final class SlackReplies {
                                     : SlackText.mention(ticket.assignee().userId()));
             text.append(" \u00b7 ").append(SlackText.escape(SlackText.truncate(ticket.title(), 80)));
         }
-        if (list.tickets().size() == list.limit()) {
-            text.append("\nShowing the newest ").append(list.limit()).append(". Add filters or limit:100 to see more.");
+        if (list.total() > list.tickets().size()) {
+            text.append("\nAdd filters, or limit: up to 100, to see more.");
         }
         return text.toString();
     }
@@ -116,22 +117,42 @@ public final class SlackReplies {
     private static String timeline(View.Timeline view) {
         Ticket ticket = view.ticket();
         List<TimelineEvent> events = ticket.timeline();
-        StringBuilder text = new StringBuilder("*Timeline of " + ticket.key() + "* (" + events.size() + " events)");
-        int first = Math.max(0, events.size() - MAX_TIMELINE_EVENTS);
-        if (first > 0) {
-            text.append("\n_").append(first).append(" older events not shown._");
+        int pages = (events.size() + MAX_TIMELINE_EVENTS - 1) / MAX_TIMELINE_EVENTS;
+        int end = events.size() - (view.page() - 1) * MAX_TIMELINE_EVENTS;
+        if (end <= 0) {
+            return "The timeline of *" + ticket.key() + "* has " + plural(events.size(), "event") + " on "
+                    + plural(pages, "page") + ". Try `/incident timeline " + ticket.key() + " " + pages + "`.";
         }
-        for (TimelineEvent event : events.subList(first, events.size())) {
+        int start = Math.max(0, end - MAX_TIMELINE_EVENTS);
+
+        StringBuilder text = new StringBuilder("*Timeline of " + ticket.key() + "* (" + plural(events.size(), "event"));
+        text.append(pages > 1 ? ", page " + view.page() + " of " + pages + ")" : ")");
+        for (TimelineEvent event : events.subList(start, end)) {
             text.append("\n").append(event.sequence()).append(". ").append(TicketCards.TIME.format(event.at()));
             text.append(" \u2014 ").append(EventLines.describe(event));
         }
-        text.append("\n")
-                .append(view.brokenAt()
-                        .map(sequence -> ":rotating_light: The hash chain is broken at event " + sequence
-                                + ": the stored history was changed outside Watchfloor.")
-                        .orElse(":white_check_mark: Hash chain intact (last hash `"
-                                + events.get(events.size() - 1).hash().substring(0, 12) + "`)."));
+        if (start > 0) {
+            text.append("\n_")
+                    .append(plural(start, "older event"))
+                    .append(": `/incident timeline ")
+                    .append(ticket.key())
+                    .append(' ')
+                    .append(view.page() + 1)
+                    .append("`_");
+        }
+        text.append("\n").append(chainState(view.brokenAt(), events));
         return text.toString();
+    }
+
+    private static String chainState(Optional<Integer> brokenAt, List<TimelineEvent> events) {
+        return brokenAt.map(sequence -> ":rotating_light: The hash chain is broken at event " + sequence
+                        + ": the stored history was changed outside Watchfloor.")
+                .orElse(":white_check_mark: Hash chain intact (last hash `"
+                        + events.get(events.size() - 1).hash().substring(0, 12) + "`).");
+    }
+
+    static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String help(View.Help help) {

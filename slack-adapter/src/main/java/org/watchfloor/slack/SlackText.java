@@ -1,7 +1,15 @@
 package org.watchfloor.slack;
 
+import java.util.regex.Pattern;
+
 /** Escaping and decoding of Slack's message text format. */
 public final class SlackText {
+
+    /**
+     * Bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069), which can make a file
+     * name such as {@code invoice\u202Efdp.exe} display as {@code invoiceexe.pdf}. They are dropped when rendered.
+     */
+    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
 
     private SlackText() {}
 
@@ -11,7 +19,8 @@ public final class SlackText {
      * reads only these three characters as control characters.
      */
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String withoutOverrides = BIDI_CONTROLS.matcher(text).replaceAll("");
+        return withoutOverrides.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /**

@@ -171,6 +171,56 @@ class SlackCommandsIntegrationTests extends SlackAppIntegrationTest {
     }
 
     @Test
+    void timelinePagesOlderEvents() {
+        String key = open("Noisy ticket with a long history");
+        for (int i = 1; i <= 60; i++) {
+            int number = i;
+            tickets.change(
+                    key,
+                    (ticket, now) -> org.watchfloor.core.ticket.Workflow.addNote(
+                            ticket,
+                            new org.watchfloor.core.ticket.Actor("slack", ANALYST, "analyst"),
+                            "note " + number,
+                            now));
+        }
+
+        String newest = text(slash("timeline " + key, ANALYST));
+        String oldest = text(slash("timeline " + key + " 2", ANALYST));
+
+        assertThat(newest)
+                .contains("61 events, page 1 of 2")
+                .contains("11 older events")
+                .contains("note 60");
+        assertThat(newest).doesNotContain("opened by");
+        assertThat(oldest)
+                .contains("page 2 of 2")
+                .contains("1. ")
+                .contains("opened by")
+                .contains("note 10");
+        assertThat(oldest).doesNotContain("note 11:");
+    }
+
+    @Test
+    void listHeaderCountsAllMatches() {
+        open("Counted ticket one");
+        open("Counted ticket two");
+
+        String response = text(slash("list all limit:1", ANALYST));
+
+        assertThat(response).containsPattern("newest 1 of \\d+").contains("Add filters");
+    }
+
+    @Test
+    void bidiOverrideIsDroppedWhenRendered() {
+        String key = open("Attachment invoice\u202Efdp.exe opened");
+
+        FakeSlack.Call card = card(key);
+
+        assertThat(card.param("text")).contains("invoicefdp.exe").doesNotContain("\u202E");
+        assertThat(stored(key).title()).contains("\u202E");
+    }
+
+    @Test
     void listShowsNewestOpenTicketsFirst() {
         String older = open("Older phishing report");
         clock.advance(Duration.ofMinutes(1));

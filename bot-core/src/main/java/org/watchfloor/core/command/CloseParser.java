@@ -34,7 +34,10 @@ final class CloseParser {
                     ? options.get("original")
                     : arguments.words().next();
             if (typed == null) {
-                throw arguments.missing("original", "A duplicate names the original ticket after the word duplicate.");
+                throw new CommandParser.InvalidCommand(Problem.missing(
+                        "original",
+                        "Missing original. A duplicate names the original ticket after the word duplicate.",
+                        "/incident close <key> duplicate <original key> same phishing wave"));
             }
             original = arguments.resolveKey("original", typed);
         }

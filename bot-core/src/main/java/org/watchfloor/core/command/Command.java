@@ -134,7 +134,12 @@ public sealed interface Command {
         }
     }
 
-    record Timeline(String key) implements Command {
+    /**
+     * Shows the audit trail.
+     *
+     * @param page which page of events, 1 for the newest
+     */
+    record Timeline(String key, int page) implements Command {
         public String name() {
             return "timeline";
         }

@@ -61,7 +61,11 @@ public final class CommandHelp {
                             + " root: and lessons:. Closing high or critical tickets needs TIER2.",
                     "close KEY false_positive approved vendor app"),
             new Entry("reopen", "reopen <key> <reason>", "Reopen a resolved or closed ticket.", "reopen KEY same IOC"),
-            new Entry("timeline", "timeline <key>", "Show the audit trail and whether it is intact.", "timeline KEY"),
+            new Entry(
+                    "timeline",
+                    "timeline <key> [page]",
+                    "Show the audit trail, 50 events a page from the newest, and whether its hash chain is intact.",
+                    "timeline KEY"),
             new Entry("help", "help [command]", "Show this help, or the help of one command.", "help escalate"));
 
     private CommandHelp() {}

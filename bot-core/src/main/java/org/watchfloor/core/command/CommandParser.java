@@ -84,7 +84,7 @@ public final class CommandParser {
             case "link" -> link(arguments);
             case "close" -> CloseParser.parse(arguments);
             case "reopen" -> new Command.Reopen(arguments.key(), arguments.text("reason"));
-            case "timeline" -> new Command.Timeline(arguments.key());
+            case "timeline" -> timeline(arguments);
             case "help" -> help(words);
             default -> throw unknownCommand(typed);
         };
@@ -110,6 +110,28 @@ public final class CommandParser {
             return true;
         }
         return lower.length() >= 4 && TIER_WORDS.stream().anyMatch(tier -> Suggestions.distance(lower, tier) <= 1);
+    }
+
+    private static Command timeline(Arguments arguments) {
+        String key = arguments.key();
+        String typed = arguments.words().next();
+        if (typed == null) {
+            return new Command.Timeline(key, 1);
+        }
+        arguments.expectEnd();
+        try {
+            int page = Integer.parseInt(typed);
+            if (page >= 1) {
+                return new Command.Timeline(key, page);
+            }
+        } catch (NumberFormatException invalid) {
+            // Reported below with the allowed values.
+        }
+        throw new InvalidCommand(new Problem(
+                "page",
+                typed,
+                "The page is a whole number from 1, where 1 holds the newest events.",
+                "/incident timeline " + key + " 2"));
     }
 
     private static Command status(Arguments arguments) {
@@ -161,7 +183,10 @@ public final class CommandParser {
                 CommandHelp.entries().stream().map(CommandHelp.Entry::name).toList());
         String reason = closest.map(name -> "Unknown command. Did you mean " + name + "?")
                 .orElse("Unknown command. The commands are: " + String.join(", ", commandNames()) + ".");
-        String example = "/incident help" + closest.map(name -> " " + name).orElse("");
+        String example = "/incident help"
+                + closest.filter(name -> !name.equals("help"))
+                        .map(name -> " " + name)
+                        .orElse("");
         return new InvalidCommand(new Problem("command", typed, reason, example));
     }
 
@@ -215,19 +240,24 @@ public final class CommandParser {
         return List.copyOf(tags);
     }
 
+    /** Rejects text longer than {@code max} characters, counted as Unicode code points, so an emoji counts once. */
     static void checkLength(String field, String value, int max, String example) {
-        if (value.length() > max) {
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
             throw new InvalidCommand(new Problem(
                     field,
                     preview(value),
-                    "The " + field + " is " + value.length() + " characters long; the limit is " + max + ".",
+                    "The " + field + " is " + length + " characters long; the limit is " + max + ".",
                     example));
         }
     }
 
     /** Shortens long input for an error message, which must not echo pages of text back. */
     static String preview(String value) {
-        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+        if (value.codePointCount(0, value.length()) <= 60) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, 57)) + "...";
     }
 
     static Category category(String value, String example) {

@@ -51,7 +51,9 @@ public class CommandService {
         }
         if (command instanceof Command.Timeline timeline) {
             return show(
-                    timeline.key(), ticket -> new View.Timeline(ticket, HashChain.firstBrokenEvent(ticket.timeline())));
+                    timeline.key(),
+                    ticket ->
+                            new View.Timeline(ticket, HashChain.firstBrokenEvent(ticket.timeline()), timeline.page()));
         }
         if (command instanceof Command.ListTickets list) {
             return new Outcome.Shown(TicketLists.view(list, actor, tickets));

@@ -3,7 +3,6 @@ package org.watchfloor.core.command;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Closure;
 import org.watchfloor.core.ticket.Decision;
@@ -15,9 +14,6 @@ import org.watchfloor.core.ticket.Workflow;
 
 /** Maps each changing command to its workflow rule, after checking the other tickets it names. */
 final class TicketChanges {
-
-    /** External keys such as JIRA-123, CHG0012345 or SEC_OPS-7, and web links. */
-    private static final Pattern EXTERNAL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-?\\d+|https?://\\S+");
 
     private final TicketService tickets;
 
@@ -107,7 +103,7 @@ final class TicketChanges {
             return Optional.of(new TicketLink(key.get(), link.relation(), true));
         }
         boolean ownFormat = key.isPresent() && !link.target().matches("[A-Za-z]+\\d{5,}");
-        if (!ownFormat && EXTERNAL.matcher(link.target()).matches()) {
+        if (!ownFormat && TicketLink.isExternalReference(link.target())) {
             return Optional.of(new TicketLink(link.target(), link.relation(), false));
         }
         return Optional.empty();

@@ -16,7 +16,7 @@ final class TicketLists {
         Set<TicketStatus> statuses = list.statuses().isEmpty() ? scopeStatuses(list.scope()) : list.statuses();
         String assignee = list.scope() == Command.ListTickets.Scope.MINE ? actor.userId() : null;
         TicketQuery query = new TicketQuery(statuses, list.severities(), list.tiers(), assignee, list.limit());
-        return new View.TicketList(tickets.list(query), description(list), list.limit());
+        return new View.TicketList(tickets.list(query), tickets.count(query), description(list));
     }
 
     private static Set<TicketStatus> scopeStatuses(Command.ListTickets.Scope scope) {

@@ -14,17 +14,18 @@ public sealed interface View {
     /**
      * A list of tickets.
      *
+     * @param total how many tickets match, of which {@code tickets} holds the newest
      * @param description what the list contains, such as "open tickets"
-     * @param limit the maximum asked for, so the adapter can say when more exist
      */
-    record TicketList(List<TicketSummary> tickets, String description, int limit) implements View {}
+    record TicketList(List<TicketSummary> tickets, long total, String description) implements View {}
 
     /**
      * A ticket's audit trail.
      *
      * @param brokenAt the sequence number of the first event whose hash does not match, if the chain is broken
+     * @param page which page of events to show, 1 for the newest
      */
-    record Timeline(Ticket ticket, Optional<Integer> brokenAt) implements View {}
+    record Timeline(Ticket ticket, Optional<Integer> brokenAt, int page) implements View {}
 
     /**
      * Usage help.

@@ -37,7 +37,7 @@ final class Closing {
                     "original",
                     closure.duplicateOf(),
                     "A ticket cannot be a duplicate of itself; name the original ticket.",
-                    "/incident close " + key + " duplicate INC-41 same phishing wave"));
+                    "/incident close " + key + " duplicate <original key> same phishing wave"));
         }
 
         String resolution = closure.resolution().name().toLowerCase(Locale.ROOT);

@@ -109,6 +109,19 @@ public class MongoTicketStore implements TicketStore {
 
     @Override
     public List<TicketSummary> list(TicketQuery query) {
+        Query find = Query.query(criteria(query))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt"))
+                .limit(query.limit());
+        find.fields().include("title", "severity", "status", "tier", "assignee", "createdAt");
+        return mongo.find(find, TicketSummary.class, TICKETS);
+    }
+
+    @Override
+    public long count(TicketQuery query) {
+        return mongo.count(Query.query(criteria(query)), TICKETS);
+    }
+
+    private static Criteria criteria(TicketQuery query) {
         Criteria criteria = new Criteria();
         List<Criteria> parts = new ArrayList<>();
         if (!query.statuses().isEmpty()) {
@@ -126,12 +139,7 @@ public class MongoTicketStore implements TicketStore {
         if (!parts.isEmpty()) {
             criteria.andOperator(parts.toArray(Criteria[]::new));
         }
-
-        Query find = Query.query(criteria)
-                .with(Sort.by(Sort.Direction.DESC, "createdAt"))
-                .limit(query.limit());
-        find.fields().include("title", "severity", "status", "tier", "assignee", "createdAt");
-        return mongo.find(find, TicketSummary.class, TICKETS);
+        return criteria;
     }
 
     @Override

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Problems are shown to the caller only and change nothing.
  *
  * @param field the name of the option or argument, such as {@code severity}
- * @param value the value given, raw as the user typed it, or null when it was missing
+ * @param value the value at fault, raw as the user typed it, or the ticket's current value when the rule concerns its
+ *     state; null when it was missing
  * @param reason a full sentence with the rule and what is allowed; never contains user text
  * @param example a command that would work, or null when there is none
  */

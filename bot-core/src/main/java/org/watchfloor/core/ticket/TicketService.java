@@ -56,6 +56,10 @@ public class TicketService {
         return store.list(query);
     }
 
+    public long count(TicketQuery query) {
+        return store.count(query);
+    }
+
     /**
      * Numbers and stores a new ticket with its CREATED event. A key that is already taken, because the counter was
      * reset or restored from an older backup, is skipped with a warning, up to {@link #MAX_TAKEN_KEYS} times.

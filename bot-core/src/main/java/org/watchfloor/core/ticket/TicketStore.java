@@ -23,6 +23,9 @@ public interface TicketStore {
     /** Returns tickets matching the query, newest first, without descriptions and timelines. */
     List<TicketSummary> list(TicketQuery query);
 
+    /** Counts all tickets matching the query, ignoring its limit. */
+    long count(TicketQuery query);
+
     /** Atomically increments the named counter and returns its new value, starting at 1. */
     long nextSequence(String counter);
 }

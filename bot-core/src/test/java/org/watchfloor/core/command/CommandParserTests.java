@@ -338,7 +338,20 @@ class CommandParserTests {
 
     @Test
     void timelineParses() {
-        assertThat(parser.command("timeline INC-42")).isEqualTo(new Command.Timeline("INC-42"));
+        assertThat(parser.command("timeline INC-42")).isEqualTo(new Command.Timeline("INC-42", 1));
+    }
+
+    @Test
+    void timelineReadsPage() {
+        assertThat(parser.command("timeline INC-42 3")).isEqualTo(new Command.Timeline("INC-42", 3));
+    }
+
+    @Test
+    void timelineWithInvalidPageIsRejected() {
+        Problem problem = parser.problem("timeline INC-42 0");
+
+        assertThat(problem.field()).isEqualTo("page");
+        assertThat(problem.value()).isEqualTo("0");
     }
 
     @ParameterizedTest

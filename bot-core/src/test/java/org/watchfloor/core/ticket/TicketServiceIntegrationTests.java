@@ -258,6 +258,11 @@ class TicketServiceIntegrationTests {
         }
 
         @Override
+        public long count(TicketQuery query) {
+            return delegate.count(query);
+        }
+
+        @Override
         public long nextSequence(String counter) {
             return delegate.nextSequence(counter);
         }
