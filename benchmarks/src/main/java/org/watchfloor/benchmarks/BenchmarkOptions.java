@@ -16,7 +16,7 @@ record BenchmarkOptions(URI botUrl, URI bareUrl, int rate, Duration duration, Du
               --bare-url=URL   the bare Bolt app's endpoint (default http://127.0.0.1:8081/slack/events)
               --rate=N         requests per second sent to the target of the current slice (default 50)
               --duration=T     measured time per target (default 30s)
-              --warm-up=T      unmeasured time per target before measuring (default 10s)
+              --warm-up=T      unmeasured time per target before measuring (default 60s)
               --slice=T        time on one target before switching to the other (default 1s)
             T is a number followed by ms or s. Requests are signed with $SLACK_SIGNING_SECRET.""";
 
@@ -35,7 +35,7 @@ record BenchmarkOptions(URI botUrl, URI bareUrl, int rate, Duration duration, Du
                 URI.create("http://127.0.0.1:8081/slack/events"),
                 50,
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
                 Duration.ofSeconds(1));
     }
 

@@ -15,7 +15,7 @@ public final class SlackText {
 
     /**
      * Escapes user text for a mrkdwn or plain message, so that {@code <!channel>}, {@code <!here>},
-     * {@code <!subteam^...>}, {@code <@U...>} and {@code <url|label>} show as typed and ping or link nobody. Slack
+     * {@code <!subteam^...>}, {@code <@U...>} and {@code <url|label>} show as typed and ping or link no one. Slack
      * reads only these three characters as control characters.
      */
     public static String escape(String text) {

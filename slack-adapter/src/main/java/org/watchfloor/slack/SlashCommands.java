@@ -14,7 +14,7 @@ import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.TicketService;
 
 /**
- * Handles {@code /incident} slash commands. The caller's answer travels in the ack body as an ephemeral message;
+ * Handles {@code /incident} slash commands. The reply to the caller travels in the ack body as an ephemeral message;
  * cards, notices and pages are posted afterwards by the {@link Announcer}. A command that outlasts the ack budget
  * gets an interim ack, and its result follows through the {@code response_url}.
  */
@@ -79,7 +79,7 @@ public class SlashCommands {
         return ephemeral(context, result.get().reply());
     }
 
-    /** Answers a bare {@code open} with the open-incident modal, as the platform offers forms. */
+    /** Shows the open-incident modal for a bare {@code open}, as the platform offers forms. */
     private Response openForm(SlashCommandPayload payload, Origin origin, SlashCommandContext context) {
         PostResult result = poster.openView(
                 payload.getTriggerId(),

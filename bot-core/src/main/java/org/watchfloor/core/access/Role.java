@@ -1,6 +1,6 @@
 package org.watchfloor.core.access;
 
-/** What a user may do, ordered so that each role includes the ones before it. */
+/** Permission level of a user, ordered so that each role includes the ones before it. */
 public enum Role {
     TIER1,
     TIER2,

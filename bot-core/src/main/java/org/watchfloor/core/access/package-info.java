@@ -1,4 +1,4 @@
-/** Who may do what: roles mapped from platform users and groups. */
+/** Access control: roles mapped from platform users and groups. */
 @NullMarked
 package org.watchfloor.core.access;
 

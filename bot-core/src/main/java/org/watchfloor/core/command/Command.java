@@ -37,7 +37,7 @@ public sealed interface Command {
             return "list";
         }
 
-        /** Which tickets a list starts from before the other filters apply. */
+        /** Starting set of a list, before the other filters apply. */
         public enum Scope {
             OPEN,
             MINE,

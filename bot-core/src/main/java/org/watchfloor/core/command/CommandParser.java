@@ -52,7 +52,7 @@ public final class CommandParser {
         this.keys = keys;
     }
 
-    /** Parses command text; an empty text asks for help. */
+    /** Parses command text; an empty text means help. */
     public ParseResult parse(String text, Instant now) {
         CommandText words = new CommandText(text);
         String typed = words.next();

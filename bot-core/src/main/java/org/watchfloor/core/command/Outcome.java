@@ -13,12 +13,12 @@ import org.watchfloor.core.ticket.Tier;
 import org.watchfloor.core.ticket.TimelineEvent;
 
 /**
- * What running a command produced, for the chat adapter to render. Only {@link Opened} and {@link Changed} are
+ * Result of running a command, for the chat adapter to render. Only {@link Opened} and {@link Changed} are
  * announced in channels; everything else goes to the caller alone.
  */
 public sealed interface Outcome {
 
-    /** A read-only answer: a card, a list, a timeline or help. */
+    /** A read-only reply: a card, a list, a timeline or help. */
     record Shown(View view) implements Outcome {}
 
     /** The command broke a rule or was malformed; nothing changed. */

@@ -14,7 +14,7 @@ public sealed interface View {
     /**
      * A list of tickets.
      *
-     * @param total how many tickets match, of which {@code tickets} holds the newest
+     * @param total how many tickets match; {@code tickets} contains the newest of them
      * @param description what the list contains, such as "open tickets"
      */
     record TicketList(List<TicketSummary> tickets, long total, String description) implements View {}

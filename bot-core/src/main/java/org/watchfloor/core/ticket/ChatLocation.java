@@ -1,7 +1,7 @@
 package org.watchfloor.core.ticket;
 
 /**
- * Where a ticket's card was posted, so that it can be updated in place and notices can go to its thread.
+ * Location of a ticket's card, so that it can be updated in place and notices can go to its thread.
  *
  * @param platform {@code slack} or {@code discord}
  * @param channelId the platform's channel id

@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How and why a ticket was closed.
+ * Resolution and reasons recorded when a ticket is closed.
  *
  * @param duplicateOf key of the original ticket when the resolution is DUPLICATE
  * @param pirNeeded whether a post-incident review is planned

@@ -3,7 +3,7 @@ package org.watchfloor.core.ticket;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a linked record relates to the ticket that links it. */
+/** Relation of a linked record to the ticket that links it. */
 public enum LinkRelation {
     RELATED,
     DUPLICATE_OF,

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a reporter gives to open a ticket.
+ * Report from which a ticket is opened.
  *
  * @param assignee the owner named in the report, if any; the ticket starts unassigned otherwise
  * @param detectedAt when the incident was first detected, which may be before the report

@@ -3,7 +3,7 @@ package org.watchfloor.core.ticket;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How an incident ended. */
+/** Resolution code of a closed incident. */
 public enum Resolution {
     TRUE_POSITIVE,
     BENIGN_POSITIVE,
