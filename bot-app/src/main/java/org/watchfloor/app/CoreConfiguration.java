@@ -2,6 +2,7 @@ package org.watchfloor.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,12 @@ import org.watchfloor.core.access.GroupMembership;
 import org.watchfloor.core.access.RoleDirectory;
 import org.watchfloor.core.command.CommandParser;
 import org.watchfloor.core.command.CommandService;
+import org.watchfloor.core.escalation.EscalationRules;
 import org.watchfloor.core.inbound.InboundDeliveries;
+import org.watchfloor.core.oncall.OnCallService;
+import org.watchfloor.core.sla.SlaRules;
 import org.watchfloor.core.ticket.MongoTicketStore;
+import org.watchfloor.core.ticket.TicketPolicy;
 import org.watchfloor.core.ticket.TicketProperties;
 import org.watchfloor.core.ticket.TicketService;
 
@@ -39,8 +44,15 @@ class CoreConfiguration {
     }
 
     @Bean
-    TicketService ticketService(MongoTicketStore store, TicketProperties properties, Clock clock) {
-        return new TicketService(store, properties.parsedKeyFormat(), clock, properties.changeRetryLimit());
+    TicketService ticketService(
+            MongoTicketStore store,
+            TicketProperties properties,
+            Clock clock,
+            EscalationRules escalationRules,
+            SlaRules slaRules) {
+        // Escalation first, so that the SLA rules page for the tier the escalation rules chose.
+        List<TicketPolicy> policies = List.of(escalationRules, slaRules);
+        return new TicketService(store, properties.parsedKeyFormat(), clock, properties.changeRetryLimit(), policies);
     }
 
     @Bean
@@ -54,8 +66,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    CommandService commandService(TicketService tickets, RoleDirectory roles) {
-        return new CommandService(tickets, roles);
+    CommandService commandService(TicketService tickets, RoleDirectory roles, OnCallService onCall) {
+        return new CommandService(tickets, roles, onCall);
     }
 
     @Bean

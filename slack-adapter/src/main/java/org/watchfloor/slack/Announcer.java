@@ -12,7 +12,8 @@ import org.watchfloor.core.ticket.TicketService;
 
 /**
  * Posts what other people must see after a change, off the request thread: the card of a new ticket, the updated
- * card and a one-line notice in its thread after a change, and the page after an escalation.
+ * card and a one-line notice in its thread after a change, the page after an escalation, and the notice of an
+ * on-call override.
  */
 public class Announcer {
 
@@ -38,6 +39,8 @@ public class Announcer {
             executor.execute(() -> postCard(opened.ticket(), origin));
         } else if (outcome instanceof Outcome.Changed changed) {
             executor.execute(() -> announceChange(changed, origin));
+        } else if (outcome instanceof Outcome.OnCallOverridden overridden) {
+            executor.execute(() -> pages.announceOverride(overridden, origin));
         }
     }
 
@@ -82,7 +85,7 @@ public class Announcer {
             postNotice(changed, card, origin);
         }
 
-        changed.page().ifPresent(page -> pages.send(page, origin));
+        // Pages go through the outbox: the SLA rules record them as PAGED events, which the ticket notifier sends.
     }
 
     private void postNotice(Outcome.Changed changed, Optional<ChatLocation> card, Origin origin) {

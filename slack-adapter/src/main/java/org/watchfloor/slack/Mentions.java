@@ -103,7 +103,9 @@ public class Mentions {
 
     /** Changes are confirmed in the thread for everyone; everything else goes to the caller alone. */
     private static boolean isPublic(Outcome outcome) {
-        return outcome instanceof Outcome.Changed || outcome instanceof Outcome.Opened;
+        return outcome instanceof Outcome.Changed
+                || outcome instanceof Outcome.Opened
+                || outcome instanceof Outcome.OnCallOverridden;
     }
 
     private void replyPrivately(Origin origin, SlackMessage message) {

@@ -7,7 +7,10 @@ import org.watchfloor.core.command.Outcome;
 import org.watchfloor.core.ticket.Ticket;
 import org.watchfloor.core.ticket.Tier;
 
-/** Posts pages to the on-call channel, mentioning the configured on-call user or group of the paged tier. */
+/**
+ * Posts pages to the on-call channel, mentioning the configured on-call user or group of the paged tier, and posts
+ * on-call overrides there so that the whole team sees who to page.
+ */
 public class Pages {
 
     private static final Logger log = LoggerFactory.getLogger(Pages.class);
@@ -27,6 +30,19 @@ public class Pages {
                 "Page sent ticket={} tier={} channel={} result={}",
                 page.ticket().key(),
                 page.tier(),
+                channel,
+                result instanceof PostResult.Posted ? "posted" : ((PostResult.Failed) result).error());
+    }
+
+    void announceOverride(Outcome.OnCallOverridden overridden, Origin origin) {
+        Tier tier = overridden.onCall().tier();
+        String channel = channelFor(tier, origin);
+        PostResult result = poster.post(channel, null, SlackMessage.text(OnCallReplies.overridden(overridden)));
+        log.info(
+                "Override announced tier={} user={} until={} channel={} result={}",
+                tier,
+                overridden.onCall().primary(),
+                overridden.onCall().until(),
                 channel,
                 result instanceof PostResult.Posted ? "posted" : ((PostResult.Failed) result).error());
     }

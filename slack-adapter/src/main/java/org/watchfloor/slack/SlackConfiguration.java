@@ -56,6 +56,11 @@ public class SlackConfiguration {
     }
 
     @Bean
+    SlackChatDelivery slackChatDelivery(Slack slack, SlackProperties properties) {
+        return new SlackChatDelivery(slack, properties.botToken());
+    }
+
+    @Bean
     GroupMembership slackGroupMembership(Slack slack, SlackProperties properties, Clock clock) {
         return new SlackGroupMembership(slack, properties.botToken(), clock, Duration.ofMinutes(5));
     }

@@ -38,6 +38,8 @@ public final class SlackReplies {
             Ticket ticket = opened.ticket();
             return SlackMessage.text("Opened *" + ticket.key() + "*: " + SlackText.escape(ticket.title()) + " ("
                     + TicketCards.severity(ticket) + "). Its card follows in this channel.");
+        } else if (outcome instanceof Outcome.OnCallOverridden overridden) {
+            return SlackMessage.text(OnCallReplies.overridden(overridden));
         }
         Outcome.Changed changed = (Outcome.Changed) outcome;
         return SlackMessage.text(confirmation(changed));
@@ -80,6 +82,8 @@ public final class SlackReplies {
             return SlackMessage.text(list(list));
         } else if (view instanceof View.Timeline timeline) {
             return SlackMessage.text(timeline(timeline));
+        } else if (view instanceof View.OnCall onCall) {
+            return SlackMessage.text(OnCallReplies.onCall(onCall));
         }
         return SlackMessage.text(help((View.Help) view));
     }

@@ -86,6 +86,10 @@ abstract class SlackAppIntegrationTest {
         registry.add("watchfloor.tickets.key-format", () -> "INC-{year}-{seq:4}");
         registry.add("watchfloor.access.users.U0TIER2AA", () -> "TIER2");
         registry.add("watchfloor.access.groups.S0LEADS01", () -> "TIER2");
+        // The test clock does not move unless a test moves it, so a channel's pacing slot would never free up and every
+        // page after the first to the on-call channel would wait forever. The outbox tests in bot-core cover pacing.
+        registry.add("watchfloor.scheduler.min-interval-per-channel", () -> "0s");
+        registry.add("watchfloor.scheduler.delivery-interval", () -> "100ms");
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -102,6 +106,9 @@ abstract class SlackAppIntegrationTest {
     void resetFakes() {
         // The samples reuse one event id, which the app rightly drops after its first delivery.
         mongo.remove(new Query(), "inbound");
+        // Tests reopen tickets under the same keys, so a message left in the outbox by an earlier test would take
+        // this test's dedup key, or be posted late in the middle of this test.
+        mongo.remove(new Query(), "notifications");
         slack.reset();
         clock.set(SAMPLE_DAY);
         requests = new SlackRequests(port, SlackRequests.CORPUS_SECRET, slack.responseUrl("caller"));

@@ -1,5 +1,6 @@
 package org.watchfloor.core.command;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -142,6 +143,28 @@ public sealed interface Command {
     record Timeline(String key, int page) implements Command {
         public String name() {
             return "timeline";
+        }
+    }
+
+    /**
+     * Shows who is on call.
+     *
+     * @param tier the tier to show, or null for every tier
+     */
+    record OnCall(@Nullable Tier tier) implements Command {
+        public String name() {
+            return "oncall";
+        }
+    }
+
+    /**
+     * Puts a user on call for a tier from now on, ahead of the roster, until {@code duration} has passed.
+     *
+     * @param userId the platform user id of the person taking over
+     */
+    record OnCallOverride(Tier tier, String userId, Duration duration) implements Command {
+        public String name() {
+            return "oncall";
         }
     }
 

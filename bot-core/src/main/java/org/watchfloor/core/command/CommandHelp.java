@@ -66,6 +66,12 @@ public final class CommandHelp {
                     "timeline <key> [page]",
                     "Show the audit trail, 50 events a page from the newest, and whether its hash chain is intact.",
                     "timeline KEY"),
+            new Entry(
+                    "oncall",
+                    "oncall [tier1|tier2|tier3|mgmt] | oncall override <tier> <@user> <duration>",
+                    "Show who is on call, for every tier or one. override puts someone on call for a tier from now"
+                            + " for 30m, 2h, 1d, 1h30m and so on, at most 7 days; it needs TIER2.",
+                    "oncall tier2"),
             new Entry("help", "help [command]", "Show this help, or the help of one command.", "help escalate"));
 
     private CommandHelp() {}

@@ -42,7 +42,8 @@ public final class CommandParser {
             Map.entry("ls", "list"),
             Map.entry("de-escalate", "deescalate"),
             Map.entry("history", "timeline"),
-            Map.entry("audit", "timeline"));
+            Map.entry("audit", "timeline"),
+            Map.entry("on-call", "oncall"));
 
     private static final List<String> TIER_WORDS = List.of("tier1", "tier2", "tier3", "mgmt", "management");
 
@@ -85,6 +86,7 @@ public final class CommandParser {
             case "close" -> CloseParser.parse(arguments);
             case "reopen" -> new Command.Reopen(arguments.key(), arguments.text("reason"));
             case "timeline" -> timeline(arguments);
+            case "oncall" -> OnCallParser.parse(words, example(name, now));
             case "help" -> help(words);
             default -> throw unknownCommand(typed);
         };

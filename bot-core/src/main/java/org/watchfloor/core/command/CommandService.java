@@ -1,9 +1,14 @@
 package org.watchfloor.core.command;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.watchfloor.core.access.Role;
 import org.watchfloor.core.access.RoleDirectory;
+import org.watchfloor.core.oncall.OnCall;
+import org.watchfloor.core.oncall.OnCallService;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Decision;
 import org.watchfloor.core.ticket.HashChain;
@@ -12,17 +17,20 @@ import org.watchfloor.core.ticket.Problem;
 import org.watchfloor.core.ticket.Ticket;
 import org.watchfloor.core.ticket.TicketService;
 import org.watchfloor.core.ticket.TicketSource;
+import org.watchfloor.core.ticket.Tier;
 
-/** Runs parsed commands against the ticket service after checking the caller's role. */
+/** Runs parsed commands against the ticket and on-call services after checking the caller's role. */
 public class CommandService {
 
     private final TicketService tickets;
     private final RoleDirectory roles;
+    private final OnCallService onCall;
     private final TicketChanges changes;
 
-    public CommandService(TicketService tickets, RoleDirectory roles) {
+    public CommandService(TicketService tickets, RoleDirectory roles, OnCallService onCall) {
         this.tickets = tickets;
         this.roles = roles;
+        this.onCall = onCall;
         this.changes = new TicketChanges(tickets);
     }
 
@@ -58,7 +66,26 @@ public class CommandService {
         if (command instanceof Command.ListTickets list) {
             return new Outcome.Shown(TicketLists.view(list, actor, tickets));
         }
+        if (command instanceof Command.OnCall show) {
+            return new Outcome.Shown(onCallView(show.tier()));
+        }
+        if (command instanceof Command.OnCallOverride override) {
+            OnCall result = onCall.override(override.tier(), override.userId(), override.duration(), actor);
+            return new Outcome.OnCallOverridden(result, actor);
+        }
         return change(command, actor, held);
+    }
+
+    private View onCallView(@Nullable Tier tier) {
+        List<Tier> requested = tier == null ? List.of(Tier.values()) : List.of(tier);
+        Instant now = onCall.now();
+
+        List<OnCall> covered = new ArrayList<>();
+        List<Tier> uncovered = new ArrayList<>();
+        for (Tier each : requested) {
+            onCall.onCall(each, now).ifPresentOrElse(covered::add, () -> uncovered.add(each));
+        }
+        return new View.OnCall(covered, uncovered);
     }
 
     private Outcome show(String key, java.util.function.Function<Ticket, View> view) {

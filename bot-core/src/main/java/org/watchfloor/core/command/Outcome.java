@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.watchfloor.core.access.Role;
 import org.watchfloor.core.access.RoleHolder;
+import org.watchfloor.core.oncall.OnCall;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.EventType;
 import org.watchfloor.core.ticket.Problem;
@@ -13,8 +14,8 @@ import org.watchfloor.core.ticket.Tier;
 import org.watchfloor.core.ticket.TimelineEvent;
 
 /**
- * Result of running a command, for the chat adapter to render. Only {@link Opened} and {@link Changed} are
- * announced in channels; everything else goes to the caller alone.
+ * Result of running a command, for the chat adapter to render. Only {@link Opened}, {@link Changed} and
+ * {@link OnCallOverridden} are announced in channels; everything else goes to the caller alone.
  */
 public sealed interface Outcome {
 
@@ -52,6 +53,14 @@ public sealed interface Outcome {
             return Optional.empty();
         }
     }
+
+    /**
+     * An override put someone on call ahead of the roster.
+     *
+     * @param onCall the tier's on-call with the override in force
+     * @param by who set the override
+     */
+    record OnCallOverridden(OnCall onCall, Actor by) implements Outcome {}
 
     /**
      * A request for the on-call of {@code tier} to respond to a ticket.

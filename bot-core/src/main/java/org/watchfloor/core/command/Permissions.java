@@ -7,8 +7,8 @@ import org.watchfloor.core.ticket.Severity;
 import org.watchfloor.core.ticket.Ticket;
 
 /**
- * The role each command needs. Most need TIER1; handing work down, closing serious incidents, lowering severity and
- * assigning other people need TIER2.
+ * The role each command needs. Most need TIER1; handing work down, closing serious incidents, lowering severity,
+ * assigning other people and overriding the on-call roster need TIER2.
  */
 final class Permissions {
 
@@ -21,6 +21,12 @@ final class Permissions {
     static Requirement base(Command command) {
         if (command instanceof Command.Deescalate) {
             return new Requirement(Role.TIER2, "de-escalate a ticket");
+        }
+        if (command instanceof Command.OnCallOverride) {
+            return new Requirement(Role.TIER2, "override the on-call roster");
+        }
+        if (command instanceof Command.OnCall) {
+            return new Requirement(Role.TIER1, "see who is on call");
         }
         return new Requirement(Role.TIER1, command.name() + " tickets");
     }

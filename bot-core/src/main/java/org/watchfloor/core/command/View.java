@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.watchfloor.core.ticket.Ticket;
 import org.watchfloor.core.ticket.TicketSummary;
+import org.watchfloor.core.ticket.Tier;
 
 /** Read-only content shown to the caller. */
 public sealed interface View {
@@ -26,6 +27,14 @@ public sealed interface View {
      * @param page which page of events to show, 1 for the newest
      */
     record Timeline(Ticket ticket, Optional<Integer> brokenAt, int page) implements View {}
+
+    /**
+     * The on-call people of the requested tiers.
+     *
+     * @param onCall the on-call of each tier that has a roster or an active override, lowest tier first
+     * @param uncovered the requested tiers with neither a roster nor an active override
+     */
+    record OnCall(List<org.watchfloor.core.oncall.OnCall> onCall, List<Tier> uncovered) implements View {}
 
     /**
      * Usage help.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.watchfloor.core.sla.SlaState;
 
 /**
  * One security incident, stored as one document in the {@code tickets} collection. The key is the document id, so
@@ -18,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param chat where the ticket's card is posted, one entry per platform
  * @param timeline the audit trail, appended in the same update as every change
  * @param version optimistic lock: a change applies only to the version it was computed from
+ * @param sla service-level deadlines and the escalation chain in progress; null for tickets stored before SLAs
  */
 @Document("tickets")
 public record Ticket(
@@ -44,7 +46,8 @@ public record Ticket(
         @Nullable Instant containedAt,
         @Nullable Instant resolvedAt,
         @Nullable Instant closedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable SlaState sla) {
 
     public Optional<ChatLocation> chatLocation(String platform) {
         return chat.stream()
@@ -90,11 +93,17 @@ public record Ticket(
                 containedAt,
                 resolvedAt,
                 closedAt,
-                updatedAt);
+                updatedAt,
+                sla);
+    }
+
+    /** Returns the SLA state, empty for tickets stored before SLAs existed. */
+    public SlaState slaState() {
+        return sla == null ? SlaState.NONE : sla;
     }
 
     /** Starts a change of this ticket at {@code now} by {@code actor}. */
-    TicketChange change(Actor actor, Instant now) {
+    public TicketChange change(Actor actor, Instant now) {
         return new TicketChange(this, actor, now);
     }
 }

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.watchfloor.core.sla.SlaState;
 
 /**
  * Collects the field changes and timeline events of one change to a ticket, then builds the new ticket. Every
  * setter here is paired with an event by its caller, so that no change lands without its audit entry.
  */
-final class TicketChange {
+public final class TicketChange {
 
     private final Ticket before;
     private final Actor actor;
@@ -27,6 +28,7 @@ final class TicketChange {
     private @Nullable Instant containedAt;
     private @Nullable Instant resolvedAt;
     private @Nullable Instant closedAt;
+    private @Nullable SlaState sla;
 
     TicketChange(Ticket before, Actor actor, Instant now) {
         this.before = before;
@@ -43,9 +45,10 @@ final class TicketChange {
         this.containedAt = before.containedAt();
         this.resolvedAt = before.resolvedAt();
         this.closedAt = before.closedAt();
+        this.sla = before.sla();
     }
 
-    TicketChange event(EventType type, @Nullable String from, @Nullable String to, @Nullable String note) {
+    public TicketChange event(EventType type, @Nullable String from, @Nullable String to, @Nullable String note) {
         int sequence = before.timeline().size() + events.size() + 1;
         TimelineEvent event = HashChain.append(lastHash, sequence, now, actor, type, from, to, note);
         events.add(event);
@@ -68,7 +71,7 @@ final class TicketChange {
         return this;
     }
 
-    TicketChange tier(Tier newTier) {
+    public TicketChange tier(Tier newTier) {
         tier = newTier;
         return this;
     }
@@ -121,7 +124,17 @@ final class TicketChange {
         return now;
     }
 
-    Decision.Applied done() {
+    public TicketChange sla(SlaState newSla) {
+        sla = newSla;
+        return this;
+    }
+
+    /** Returns whether this change appended any event yet. */
+    public boolean isEmpty() {
+        return events.isEmpty();
+    }
+
+    public Decision.Applied done() {
         List<TimelineEvent> timeline = new ArrayList<>(before.timeline());
         timeline.addAll(events);
         Ticket after = new Ticket(
@@ -148,7 +161,8 @@ final class TicketChange {
                 containedAt,
                 resolvedAt,
                 closedAt,
-                now);
+                now,
+                sla);
         return new Decision.Applied(after, List.copyOf(events));
     }
 }

@@ -27,12 +27,25 @@ public class TicketService {
     private final KeyFormat keyFormat;
     private final Clock clock;
     private final Duration retryLimit;
+    private final List<TicketPolicy> policies;
+    private final List<TicketObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TicketService(TicketStore store, KeyFormat keyFormat, Clock clock, Duration retryLimit) {
+        this(store, keyFormat, clock, retryLimit, List.of());
+    }
+
+    public TicketService(
+            TicketStore store, KeyFormat keyFormat, Clock clock, Duration retryLimit, List<TicketPolicy> policies) {
         this.store = store;
         this.keyFormat = keyFormat;
         this.clock = clock;
         this.retryLimit = retryLimit;
+        this.policies = List.copyOf(policies);
+    }
+
+    /** Adds an observer of stored changes; observers are added at start-up, before the first change. */
+    public void addObserver(TicketObserver observer) {
+        observers.add(observer);
     }
 
     public KeyFormat keyFormat() {
@@ -68,8 +81,12 @@ public class TicketService {
         Instant now = now();
         for (int skipped = 0; skipped < MAX_TAKEN_KEYS; skipped++) {
             String key = keyFormat.format(now, store.nextSequence(keyFormat.counterName(now)));
-            Ticket ticket = newTicket(key, request, reporter, now);
+            Ticket ticket = applyPolicies(
+                            null, new Decision.Applied(newTicket(key, request, reporter, now), List.of()), now)
+                    .ticket();
+            observers.forEach(observer -> observer.beforeStore(ticket, ticket.timeline()));
             if (store.insert(ticket)) {
+                observers.forEach(observer -> observer.afterStore(ticket, ticket.timeline()));
                 log.info("Ticket opened ticket={} severity={} reporter={}", key, request.severity(), reporter.userId());
                 return ticket;
             }
@@ -106,7 +123,8 @@ public class TicketService {
                 null,
                 null,
                 null,
-                now);
+                now,
+                null);
     }
 
     /**
@@ -124,14 +142,19 @@ public class TicketService {
             }
 
             Ticket before = stored.get();
-            Decision decision = rule.apply(before, now());
-            if (!(decision instanceof Decision.Applied applied)) {
+            Instant now = now();
+            Decision decision = rule.apply(before, now);
+            if (!(decision instanceof Decision.Applied ruled)) {
                 return Optional.of(decision);
             }
+            Decision.Applied applied = applyPolicies(before, ruled, now);
             attempts++;
+            observers.forEach(observer -> observer.beforeStore(applied.ticket(), applied.events()));
             if (store.update(before, applied.ticket(), applied.events())) {
                 logApplied(key, applied, attempts);
-                return Optional.of(withStoredVersion(applied));
+                Decision.Applied saved = withStoredVersion(applied);
+                observers.forEach(observer -> observer.afterStore(saved.ticket(), saved.events()));
+                return Optional.of(saved);
             }
 
             if (clock.instant().isAfter(deadline)) {
@@ -139,6 +162,14 @@ public class TicketService {
             }
             pause(attempts);
         }
+    }
+
+    private Decision.Applied applyPolicies(Ticket before, Decision.Applied change, Instant now) {
+        Decision.Applied result = change;
+        for (TicketPolicy policy : policies) {
+            result = policy.apply(before, result, now);
+        }
+        return result;
     }
 
     public void saveChatLocation(String key, ChatLocation location) {

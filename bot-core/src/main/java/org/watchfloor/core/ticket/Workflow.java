@@ -3,7 +3,6 @@ package org.watchfloor.core.ticket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -221,14 +220,11 @@ public final class Workflow {
                 "/incident reopen " + ticket.key() + " <reason>"));
     }
 
+    /** Returns whether the newest escalation is this user's, within the double-click window. */
     private static boolean isRepeatedClick(Ticket ticket, Actor actor, Instant now) {
-        List<TimelineEvent> timeline = ticket.timeline();
-        if (timeline.isEmpty()) {
-            return false;
-        }
-        TimelineEvent last = timeline.get(timeline.size() - 1);
-        return last.type() == EventType.ESCALATED
-                && last.actor().isSameUser(actor)
-                && Duration.between(last.at(), now).compareTo(DOUBLE_CLICK_WINDOW) < 0;
+        return ticket.lastEvent(EventType.ESCALATED)
+                .filter(last -> last.actor().isSameUser(actor))
+                .filter(last -> Duration.between(last.at(), now).compareTo(DOUBLE_CLICK_WINDOW) < 0)
+                .isPresent();
     }
 }

@@ -17,6 +17,7 @@ import org.watchfloor.core.access.AccessProperties;
 import org.watchfloor.core.access.Role;
 import org.watchfloor.core.access.RoleDirectory;
 import org.watchfloor.core.access.RoleHolder;
+import org.watchfloor.core.oncall.OnCallService;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.EmbeddedMongo;
 import org.watchfloor.core.ticket.EventType;
@@ -65,7 +66,8 @@ class CommandServiceIntegrationTests {
         AccessProperties access =
                 new AccessProperties(Map.of(LEAD.userId(), Role.TIER2), Map.of("S0IRTEAM", Role.TIER3), Role.TIER1);
         parser = new CommandParser(keys);
-        commands = new CommandService(tickets, new RoleDirectory(access, groupId -> Set.of()));
+        OnCallService onCall = new OnCallService(Map.of(), mongo.template(), Clock.fixed(NOW, ZoneOffset.UTC));
+        commands = new CommandService(tickets, new RoleDirectory(access, groupId -> Set.of()), onCall);
     }
 
     @Test

@@ -330,7 +330,8 @@ class MongoTicketStoreIntegrationTests {
                 later(10),
                 later(20),
                 later(30),
-                later(30));
+                later(30),
+                null);
     }
 
     private static Ticket createdAt(Ticket ticket, int minutes) {
@@ -359,7 +360,8 @@ class MongoTicketStoreIntegrationTests {
                 ticket.containedAt(),
                 ticket.resolvedAt(),
                 ticket.closedAt(),
-                created);
+                created,
+                null);
     }
 
     private static Ticket withChat(Ticket ticket, List<ChatLocation> chat) {
@@ -387,6 +389,7 @@ class MongoTicketStoreIntegrationTests {
                 ticket.containedAt(),
                 ticket.resolvedAt(),
                 ticket.closedAt(),
-                ticket.updatedAt());
+                ticket.updatedAt(),
+                null);
     }
 }

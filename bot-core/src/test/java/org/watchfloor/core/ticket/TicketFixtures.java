@@ -42,7 +42,8 @@ public final class TicketFixtures {
                 null,
                 null,
                 null,
-                NOW);
+                NOW,
+                null);
     }
 
     /**

@@ -1,0 +1,64 @@
+package org.watchfloor.app;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.watchfloor.core.escalation.EscalationProperties;
+import org.watchfloor.core.escalation.EscalationRules;
+import org.watchfloor.core.notify.TicketNotifier;
+import org.watchfloor.core.oncall.OnCallService;
+import org.watchfloor.core.sla.OnCallLookup;
+import org.watchfloor.core.sla.PagingProperties;
+import org.watchfloor.core.sla.SlaProperties;
+import org.watchfloor.core.sla.SlaRules;
+import org.watchfloor.core.sla.SlaSweep;
+import org.watchfloor.core.sla.SlaTimers;
+import org.watchfloor.core.sla.TimerStore;
+import org.watchfloor.core.ticket.TicketService;
+
+/** Wires the SLA deadlines, the escalation rules and chains, and the sweep that the scheduler runs. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SlaProperties.class, PagingProperties.class, EscalationProperties.class})
+class SlaConfiguration {
+
+    /** Tickets the sweep looks at per run; the rest are due again on the next run. */
+    private static final int SWEEP_BATCH = 2000;
+
+    @Bean
+    OnCallLookup onCallLookup(OnCallService onCall) {
+        return (tier, at) -> onCall.onCall(tier, at)
+                .map(current -> new OnCallLookup.OnCallPair(current.primary(), current.secondary(), current.group()))
+                .orElse(OnCallLookup.OnCallPair.NOBODY);
+    }
+
+    @Bean
+    EscalationRules escalationRules(EscalationProperties properties) {
+        return new EscalationRules(properties);
+    }
+
+    @Bean
+    SlaRules slaRules(SlaProperties sla, PagingProperties paging, OnCallLookup onCall) {
+        return new SlaRules(sla, paging, onCall);
+    }
+
+    @Bean
+    TimerStore timerStore(MongoTemplate mongo) {
+        TimerStore timers = new TimerStore(mongo);
+        timers.createCollection();
+        return timers;
+    }
+
+    @Bean
+    SlaTimers slaTimers(TimerStore timers, TicketNotifier notifier, Clock clock, TicketService tickets) {
+        SlaTimers slaTimers = new SlaTimers(timers, notifier, clock);
+        tickets.addObserver(slaTimers);
+        return slaTimers;
+    }
+
+    @Bean
+    SlaSweep slaSweep(TimerStore timers, TicketService tickets, SlaRules rules, SlaTimers slaTimers, Clock clock) {
+        return new SlaSweep(timers, tickets, rules, slaTimers, clock, SWEEP_BATCH);
+    }
+}

@@ -1,0 +1,107 @@
+package org.watchfloor.app.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import org.watchfloor.core.ticket.EventType;
+import org.watchfloor.core.ticket.Ticket;
+import org.watchfloor.core.ticket.Tier;
+
+/**
+ * Lets the real Quartz triggers run the SLA sweep and the outbox delivery while the test moves the application's
+ * clock, and checks the stored tickets and the pages that reach the fake Slack.
+ */
+@TestPropertySource(
+        properties = {
+            "watchfloor.scheduler.sla-sweep-interval=200ms",
+            "watchfloor.oncall.rosters.tier2.members=U0T2PRIME,U0T2SECOND",
+            "watchfloor.oncall.rosters.tier2.start=2026-03-02",
+            "watchfloor.oncall.rosters.tier3.members=U0T3PRIME,U0T3SECOND",
+            "watchfloor.oncall.rosters.tier3.start=2026-03-02"
+        })
+class SlaEscalationIntegrationTests extends SlackAppIntegrationTest {
+
+    @Test
+    void unacknowledgedHighTicketIsWarnedBreachedAndPaged() {
+        String key = open("Suspicious OAuth grant sev:high");
+
+        clock.advance(Duration.ofMinutes(24));
+        awaitTicket(key, ticket -> ticket.lastEvent(EventType.SLA_WARNING).isPresent());
+        clock.advance(Duration.ofMinutes(6));
+        Ticket breached = awaitTicket(key, ticket -> ticket.tier() == Tier.TIER2);
+
+        assertThat(breached.lastEvent(EventType.SLA_BREACHED).orElseThrow().from())
+                .isEqualTo("ACKNOWLEDGE");
+        FakeSlack.Call page = slack.await(
+                "chat.postMessage",
+                call -> call.param("channel").equals(ONCALL_CHANNEL)
+                        && call.param("text").contains(key)
+                        && call.param("text").contains("Page for"));
+        assertThat(page.param("text")).contains("<@U0T2PRIME>");
+    }
+
+    @Test
+    void criticalTicketPagesTierThreeAtOnce() {
+        String key = open("Ransomware on file server sev:critical");
+
+        FakeSlack.Call page = slack.await(
+                "chat.postMessage",
+                call -> call.param("channel").equals(ONCALL_CHANNEL)
+                        && call.param("text").contains(key)
+                        && call.param("text").contains("Page for"));
+
+        assertThat(page.param("text")).contains("<@U0T3PRIME>").contains("Tier 3");
+        assertThat(stored(key).tier()).isEqualTo(Tier.TIER3);
+    }
+
+    @Test
+    void acknowledgementStopsRepeats() {
+        String key = open("Beaconing host sev:critical");
+        slack.await(
+                "chat.postMessage",
+                call -> call.param("text").contains(key) && call.param("text").contains("Page for"));
+
+        requests.slash("ack " + key, INCIDENT_CHANNEL, "U0T3PRIME");
+        awaitTicket(key, ticket -> ticket.acknowledgedAt() != null);
+        clock.advance(Duration.ofMinutes(6));
+        sleep(1500);
+
+        assertThat(stored(key).timeline().stream().filter(event -> event.type() == EventType.PAGED))
+                .hasSize(1);
+    }
+
+    @Test
+    void closedTicketIsNeverPaged() {
+        String key = open("Phishing report sev:high");
+        requests.slash("close " + key + " false_positive marketing mail", INCIDENT_CHANNEL, "U0TIER2AA");
+        awaitTicket(key, Ticket::isClosed);
+
+        clock.advance(Duration.ofHours(30));
+        sleep(1500);
+
+        assertThat(stored(key).timeline().stream().filter(event -> event.type() == EventType.PAGED))
+                .isEmpty();
+        assertThat(stored(key).timeline().stream().filter(event -> event.type() == EventType.SLA_BREACHED))
+                .isEmpty();
+    }
+
+    private String open(String text) {
+        return keyIn(
+                requests.slash("open " + text, INCIDENT_CHANNEL, "U0ANALYST1").body());
+    }
+
+    private Ticket awaitTicket(String key, Predicate<Ticket> condition) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            Ticket ticket = stored(key);
+            if (condition.test(ticket)) {
+                return ticket;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("Ticket " + key + " never reached the expected state: " + stored(key));
+    }
+}

@@ -1,0 +1,130 @@
+package org.watchfloor.core.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+/**
+ * The outbox in the {@code notifications} collection, one small document per message. The dedup key is the
+ * document's {@code _id}, so the unique {@code _id} index makes enqueueing exactly once across threads, restarts
+ * and replicas, on MongoDB and on the embedded store alike.
+ */
+public class MongoOutbox implements Outbox {
+
+    static final String NOTIFICATIONS = "notifications";
+    static final String CHANNEL_PACING = "channel_pacing";
+
+    static final String PLATFORM = "platform";
+    static final String CHANNEL_ID = "channelId";
+    static final String THREAD_ID = "threadId";
+    static final String TEXT = "text";
+    static final String BLOCKS_JSON = "blocksJson";
+    static final String TICKET_KEY = "ticketKey";
+    static final String STATE = "state";
+    static final String ATTEMPTS = "attempts";
+    static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    static final String LEASE_OWNER = "leaseOwner";
+    static final String LEASE_UNTIL = "leaseUntil";
+    static final String LAST_ERROR = "lastError";
+    static final String CREATED_AT = "createdAt";
+    static final String SENT_AT = "sentAt";
+    static final String FAILED_AT = "failedAt";
+    static final String MESSAGE_ID = "messageId";
+
+    /**
+     * Lease end of a message that no replica holds. A fixed past instant instead of a missing field keeps the due query a
+     * plain range condition, without an {@code $or} on a missing value.
+     */
+    static final Instant NO_LEASE = Instant.EPOCH;
+
+    private static final Logger log = LoggerFactory.getLogger(MongoOutbox.class);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public MongoOutbox(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean enqueue(Notification notification) {
+        Instant now = clock.instant();
+        Document document = new Document("_id", notification.dedupKey())
+                .append(PLATFORM, notification.platform())
+                .append(CHANNEL_ID, notification.channelId())
+                .append(THREAD_ID, notification.threadId())
+                .append(TEXT, notification.text())
+                .append(BLOCKS_JSON, notification.blocksJson())
+                .append(TICKET_KEY, notification.ticketKey())
+                .append(STATE, DeliveryState.PENDING.name())
+                .append(ATTEMPTS, 0)
+                .append(NEXT_ATTEMPT_AT, now)
+                .append(LEASE_OWNER, null)
+                .append(LEASE_UNTIL, NO_LEASE)
+                .append(CREATED_AT, now);
+        try {
+            mongo.insert(document, NOTIFICATIONS);
+            log.debug(
+                    "Enqueued notification dedupKey={} ticket={} channel={}",
+                    notification.dedupKey(),
+                    notification.ticketKey(),
+                    notification.channelId());
+            return true;
+        } catch (DuplicateKeyException enqueuedBefore) {
+            return false;
+        }
+    }
+
+    /**
+     * Creates the outbox collections when missing, and the index that the delivery query uses on MongoDB. The embedded
+     * store accepts the index but scans instead, which stays fast while sent messages are few.
+     */
+    public void createCollections() {
+        for (String name : new String[] {NOTIFICATIONS, CHANNEL_PACING}) {
+            createCollection(name);
+        }
+        mongo.indexOps(NOTIFICATIONS)
+                .createIndex(new Index().on(STATE, Sort.Direction.ASC).on(NEXT_ATTEMPT_AT, Sort.Direction.ASC));
+    }
+
+    private void createCollection(String name) {
+        if (mongo.collectionExists(name)) {
+            return;
+        }
+        try {
+            mongo.createCollection(name);
+        } catch (DataAccessException e) {
+            // Another replica starting at the same time may have created it between the check and this call.
+            if (!mongo.collectionExists(name)) {
+                throw e;
+            }
+        }
+    }
+
+    static Notification toNotification(Document document) {
+        return new Notification(
+                document.getString("_id"),
+                document.getString(PLATFORM),
+                document.getString(CHANNEL_ID),
+                document.getString(THREAD_ID),
+                document.getString(TEXT),
+                document.getString(BLOCKS_JSON),
+                document.getString(TICKET_KEY));
+    }
+
+    /** Reads an instant that the driver returns as a {@link Date}. */
+    static @Nullable Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}

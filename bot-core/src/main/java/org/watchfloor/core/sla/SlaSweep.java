@@ -1,0 +1,76 @@
+package org.watchfloor.core.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.core.ticket.Decision;
+import org.watchfloor.core.ticket.Ticket;
+import org.watchfloor.core.ticket.TicketService;
+
+/**
+ * Finds tickets whose timer is due with one range query, claims each so that only one replica works on it, and
+ * applies what is due: warnings, breaches with their escalation, and page repeats. The rules re-read the ticket, so
+ * a ticket acknowledged, de-escalated or closed in the meantime is never paged.
+ */
+public class SlaSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
+
+    /** How long a claim keeps other replicas off a ticket; longer than any single ticket's processing. */
+    static final Duration CLAIM = Duration.ofSeconds(60);
+
+    /** The newest events announced again when a ticket is looked at, in case a crash lost their messages. */
+    static final int RECENT_EVENTS = 20;
+
+    private final TimerStore timers;
+    private final TicketService tickets;
+    private final SlaRules rules;
+    private final SlaTimers slaTimers;
+    private final Clock clock;
+    private final int batchSize;
+
+    public SlaSweep(
+            TimerStore timers, TicketService tickets, SlaRules rules, SlaTimers slaTimers, Clock clock, int batchSize) {
+        this.timers = timers;
+        this.tickets = tickets;
+        this.rules = rules;
+        this.slaTimers = slaTimers;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Processes every timer due now and returns how many tickets this replica processed. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int processed = 0;
+        for (String key : timers.due(now, batchSize)) {
+            if (timers.claim(key, now, now.plus(CLAIM))) {
+                process(key);
+                processed++;
+            }
+        }
+        return processed;
+    }
+
+    private void process(String key) {
+        try {
+            Optional<Decision> decision = tickets.change(key, rules::due);
+            Optional<Ticket> ticket = tickets.find(key);
+            if (ticket.isEmpty()) {
+                slaTimers.reset(key, null);
+                return;
+            }
+            if (!(decision.orElse(null) instanceof Decision.Applied)) {
+                // Nothing new was due, but a crash may have lost earlier announcements: repeat them, deduplicated.
+                slaTimers.announceRecent(ticket.get(), RECENT_EVENTS);
+                slaTimers.reset(key, ticket.get().slaState().nextCheckAt());
+            }
+        } catch (RuntimeException e) {
+            // The claim expires, so another sweep retries this ticket; one failing ticket must not stop the rest.
+            log.error("SLA sweep failed ticket={}", key, e);
+        }
+    }
+}

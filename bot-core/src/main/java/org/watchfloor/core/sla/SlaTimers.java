@@ -1,0 +1,74 @@
+package org.watchfloor.core.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.watchfloor.core.notify.TicketNotifier;
+import org.watchfloor.core.ticket.EventType;
+import org.watchfloor.core.ticket.Ticket;
+import org.watchfloor.core.ticket.TicketObserver;
+import org.watchfloor.core.ticket.TimelineEvent;
+
+/**
+ * Keeps each ticket's timer at its {@code sla.nextCheckAt} and hands new pages, SLA warnings and breaches to the
+ * notifier. Before a change is stored, the timer is moved earlier if needed, and to within {@link #SAFETY_NET} when
+ * the change has events to announce, so a crash between storing and announcing is repaired by the next sweep.
+ */
+public class SlaTimers implements TicketObserver {
+
+    static final Set<EventType> ANNOUNCED =
+            Set.of(EventType.PAGED, EventType.SLA_WARNING, EventType.SLA_BREACHED, EventType.ESCALATED);
+
+    /** How soon a sweep looks at a ticket whose announcements might have been lost. */
+    static final Duration SAFETY_NET = Duration.ofSeconds(30);
+
+    private final TimerStore timers;
+    private final TicketNotifier notifier;
+    private final Clock clock;
+
+    public SlaTimers(TimerStore timers, TicketNotifier notifier, Clock clock) {
+        this.timers = timers;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeStore(Ticket after, List<TimelineEvent> events) {
+        Instant check = after.slaState().nextCheckAt();
+        if (hasAnnouncements(events)) {
+            Instant soon = clock.instant().plus(SAFETY_NET);
+            check = check == null || soon.isBefore(check) ? soon : check;
+        }
+        if (check != null) {
+            timers.fireNoLaterThan(after.key(), check);
+        }
+    }
+
+    @Override
+    public void afterStore(Ticket after, List<TimelineEvent> events) {
+        if (hasAnnouncements(events)) {
+            notifier.announce(after, events);
+        }
+        timers.reset(after.key(), after.slaState().nextCheckAt());
+    }
+
+    /** Announces the ticket's recent events again; the dedup keys make this a no-op for those already enqueued. */
+    public void announceRecent(Ticket ticket, int count) {
+        List<TimelineEvent> timeline = ticket.timeline();
+        List<TimelineEvent> recent = timeline.subList(Math.max(0, timeline.size() - count), timeline.size());
+        if (hasAnnouncements(recent)) {
+            notifier.announce(ticket, recent);
+        }
+    }
+
+    public void reset(String key, @Nullable Instant dueAt) {
+        timers.reset(key, dueAt);
+    }
+
+    private static boolean hasAnnouncements(List<TimelineEvent> events) {
+        return events.stream().anyMatch(event -> ANNOUNCED.contains(event.type()));
+    }
+}

@@ -1,0 +1,54 @@
+package org.watchfloor.core.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A fake {@link ChatDelivery} for the {@code slack} platform that records every attempt and returns scripted
+ * results per dedup key, then {@code Delivered}.
+ */
+final class ScriptedDelivery implements ChatDelivery {
+
+    /** One attempt, with the clock's time when it was made. */
+    record Attempt(String dedupKey, String channelId, Instant at) {}
+
+    private final Clock clock;
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Result>> scripted = new ConcurrentHashMap<>();
+
+    ScriptedDelivery(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Makes the next attempts of the message with this dedup key return these results, in order. */
+    void script(String dedupKey, Result... results) {
+        scripted.computeIfAbsent(dedupKey, key -> new ConcurrentLinkedQueue<>()).addAll(List.of(results));
+    }
+
+    List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    List<String> attemptedKeys() {
+        return attempts.stream().map(Attempt::dedupKey).toList();
+    }
+
+    @Override
+    public String platform() {
+        return "slack";
+    }
+
+    @Override
+    public Result deliver(Notification notification) {
+        attempts.add(new Attempt(notification.dedupKey(), notification.channelId(), clock.instant()));
+        Queue<Result> queue = scripted.get(notification.dedupKey());
+        Result result = queue == null ? null : queue.poll();
+        return result == null ? new Result.Delivered("ts-" + notification.dedupKey()) : result;
+    }
+}

@@ -1,0 +1,16 @@
+package org.watchfloor.slack;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.watchfloor.core.notify.Outbox;
+import org.watchfloor.core.notify.TicketNotifier;
+
+/** Wires the Slack rendering of pages and SLA notices into the outbox. */
+@Configuration(proxyBeanMethods = false)
+class SlackNotifyConfiguration {
+
+    @Bean
+    TicketNotifier slackTicketNotifier(Outbox outbox, SlackProperties properties) {
+        return new SlackTicketNotifier(outbox, properties);
+    }
+}

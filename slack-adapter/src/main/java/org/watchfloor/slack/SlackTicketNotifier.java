@@ -1,0 +1,129 @@
+package org.watchfloor.slack;
+
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.core.notify.Notification;
+import org.watchfloor.core.notify.Outbox;
+import org.watchfloor.core.notify.TicketNotifier;
+import org.watchfloor.core.ticket.Actor;
+import org.watchfloor.core.ticket.Category;
+import org.watchfloor.core.ticket.ChatLocation;
+import org.watchfloor.core.ticket.EventType;
+import org.watchfloor.core.ticket.Ticket;
+import org.watchfloor.core.ticket.Tier;
+import org.watchfloor.core.ticket.TimelineEvent;
+
+/**
+ * Renders pages, SLA warnings and breaches, and management notices for Slack and puts them in the outbox. Each
+ * message's dedup key is the ticket key and the event's sequence number, so it is enqueued once however often the
+ * event is announced.
+ */
+public class SlackTicketNotifier implements TicketNotifier {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackTicketNotifier.class);
+
+    private final Outbox outbox;
+    private final SlackProperties properties;
+
+    public SlackTicketNotifier(Outbox outbox, SlackProperties properties) {
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    @Override
+    public void announce(Ticket ticket, List<TimelineEvent> events) {
+        for (TimelineEvent event : events) {
+            if (event.type() == EventType.PAGED) {
+                enqueue("page", ticket, event, pageChannel(ticket, event), pageText(ticket, event));
+            } else if (event.type() == EventType.SLA_WARNING || event.type() == EventType.SLA_BREACHED) {
+                enqueue("sla", ticket, event, oncallChannel(ticket), slaText(ticket, event));
+            } else if (isManagementRule(ticket, event)) {
+                enqueue("managers", ticket, event, properties.channels().managers(), managersText(ticket, event));
+            }
+        }
+    }
+
+    private void enqueue(String kind, Ticket ticket, TimelineEvent event, @Nullable String channel, String text) {
+        if (channel == null) {
+            log.warn(
+                    "No channel for the {} message ticket={} event={}: set watchfloor.slack.channels.oncall",
+                    kind,
+                    ticket.key(),
+                    event.sequence());
+            return;
+        }
+        String key = kind + ":" + ticket.key() + ":" + event.sequence();
+        if (outbox.enqueue(new Notification(key, Announcer.PLATFORM, channel, null, text, null, ticket.key()))) {
+            log.info("Message enqueued ticket={} kind={} channel={} key={}", ticket.key(), kind, channel, key);
+        }
+    }
+
+    private String pageText(Ticket ticket, TimelineEvent event) {
+        Tier tier = Tier.valueOf(String.valueOf(event.from()));
+        StringBuilder text = new StringBuilder(":rotating_light: Page for ");
+        text.append(event.to() == null ? "the " + tier.label() + " on-call" : SlackText.mention(event.to()));
+        String group = properties.oncallMentions().get(tier.name().toLowerCase(Locale.ROOT));
+        if (group != null && !group.equals(event.to())) {
+            text.append(' ').append(SlackText.mention(group));
+        }
+        text.append(" (")
+                .append(tier.label())
+                .append("): *")
+                .append(ticket.key())
+                .append("* ");
+        text.append(TicketCards.severity(ticket)).append(" \u2014 ");
+        text.append(SlackText.escape(SlackText.truncate(ticket.title(), 200)));
+        if (event.note() != null) {
+            text.append("\n").append(SlackText.escape(SlackText.truncate(event.note(), 600)));
+        }
+        text.append("\nAcknowledge with `/incident ack ").append(ticket.key()).append('`');
+        return text.toString();
+    }
+
+    private static String slaText(Ticket ticket, TimelineEvent event) {
+        String deadline = String.valueOf(event.from()).toLowerCase(Locale.ROOT);
+        boolean breached = event.type() == EventType.SLA_BREACHED;
+        StringBuilder text = new StringBuilder(breached ? ":red_circle: " : ":warning: ");
+        text.append('*').append(ticket.key()).append("* ").append(deadline).append(" SLA ");
+        text.append(breached ? "breached" : "at risk").append(" (due ");
+        text.append(TicketCards.TIME.format(java.time.Instant.parse(String.valueOf(event.to()))))
+                .append(")");
+        Actor assignee = ticket.assignee();
+        if (breached && assignee != null && !deadline.equals("acknowledge")) {
+            text.append(". ").append(SlackText.mention(assignee.userId())).append(", please post an update.");
+        }
+        return text.toString();
+    }
+
+    private static String managersText(Ticket ticket, TimelineEvent event) {
+        return ":briefcase: *" + ticket.key() + "* " + TicketCards.severity(ticket) + " \u2014 "
+                + SlackText.escape(SlackText.truncate(ticket.title(), 200)) + "\n"
+                + SlackText.escape(String.valueOf(event.note()));
+    }
+
+    private static boolean isManagementRule(Ticket ticket, TimelineEvent event) {
+        return event.type() == EventType.ESCALATED
+                && event.actor().isSameUser(Actor.SYSTEM)
+                && ticket.category() == Category.DATA_EXFILTRATION
+                && String.valueOf(event.note()).startsWith("Rule:");
+    }
+
+    private @Nullable String pageChannel(Ticket ticket, TimelineEvent event) {
+        if (Tier.MANAGEMENT.name().equals(event.from()) && properties.channels().managers() != null) {
+            return properties.channels().managers();
+        }
+        return oncallChannel(ticket);
+    }
+
+    private @Nullable String oncallChannel(Ticket ticket) {
+        if (properties.channels().oncall() != null) {
+            return properties.channels().oncall();
+        }
+        return ticket.chatLocation(Announcer.PLATFORM)
+                .map(ChatLocation::channelId)
+                .orElse(properties.channels().triage());
+    }
+}
