@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,7 +36,7 @@ class TwoReplicasIntegrationTests {
 
     private static final int TICKETS = 1000;
     private static final Instant START = Instant.parse("2026-03-06T14:00:00Z");
-    private static final SharedClock clock = new SharedClock();
+    private static final SharedClockConfiguration.SharedClock clock = SharedClockConfiguration.CLOCK;
 
     private static MongoServer store;
     private static FakeSlackAccess slack;
@@ -125,37 +119,5 @@ class TwoReplicasIntegrationTests {
             }
         }
         assertThat(count.getAsLong()).isGreaterThanOrEqualTo(expected);
-    }
-
-    /** Gives both replicas the same test clock. */
-    @Configuration(proxyBeanMethods = false)
-    static class SharedClockConfiguration {
-
-        @Bean
-        @Primary
-        Clock sharedClock() {
-            return clock;
-        }
-    }
-
-    /** A clock the test sets, shared by both replicas. */
-    static final class SharedClock extends Clock {
-
-        volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
