@@ -9,8 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.watchfloor.core.sla.SlaSweep;
 
 /**
- * Runs the SLA sweep. Quartz fires it on the wall clock at a short interval, and the sweep asks the application's
- * {@code Clock} what is due, so tests move a test clock and let the real trigger fire.
+ * Runs the SLA sweep. Quartz fires it on the wall clock at a short interval, and the sweep reads the application's
+ * {@code Clock} to decide what is due, so tests move a test clock and let the real trigger fire.
  */
 @DisallowConcurrentExecution
 public class SlaSweepJob implements Job {

@@ -141,8 +141,8 @@ public class SlaRules implements TicketPolicy {
             Tier tier, boolean secondary, int attempt, @Nullable String reason, TicketChange change, Instant now) {
         OnCallLookup.OnCallPair pair = onCall.onCall(tier, now);
         String userId = secondary ? pair.secondary() : pair.primary();
-        String who = (secondary ? "secondary" : "primary") + " attempt " + attempt;
-        change.event(EventType.PAGED, tier.name(), userId, reason == null ? who : who + ": " + reason);
+        String target = (secondary ? "secondary" : "primary") + " attempt " + attempt;
+        change.event(EventType.PAGED, tier.name(), userId, reason == null ? target : target + ": " + reason);
         return new Paging(tier, secondary, attempt, userId, now.plus(paging.repeatEvery()));
     }
 

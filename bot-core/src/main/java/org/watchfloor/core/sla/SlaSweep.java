@@ -60,13 +60,14 @@ public class SlaSweep {
             Optional<Decision> decision = tickets.change(key, rules::due);
             Optional<Ticket> ticket = tickets.find(key);
             if (ticket.isEmpty()) {
-                slaTimers.reset(key, null);
+                slaTimers.reset(key, null, Long.MAX_VALUE);
                 return;
             }
             if (!(decision.orElse(null) instanceof Decision.Applied)) {
                 // Nothing new was due, but a crash may have lost earlier announcements: repeat them, deduplicated.
                 slaTimers.announceRecent(ticket.get(), RECENT_EVENTS);
-                slaTimers.reset(key, ticket.get().slaState().nextCheckAt());
+                slaTimers.reset(
+                        key, ticket.get().slaState().nextCheckAt(), ticket.get().version());
             }
         } catch (RuntimeException e) {
             // The claim expires, so another sweep retries this ticket; one failing ticket must not stop the rest.

@@ -22,7 +22,7 @@ public class SlaTimers implements TicketObserver {
     static final Set<EventType> ANNOUNCED =
             Set.of(EventType.PAGED, EventType.SLA_WARNING, EventType.SLA_BREACHED, EventType.ESCALATED);
 
-    /** How soon a sweep looks at a ticket whose announcements might have been lost. */
+    /** Delay after which a sweep looks at a ticket whose announcements might have been lost. */
     static final Duration SAFETY_NET = Duration.ofSeconds(30);
 
     private final TimerStore timers;
@@ -52,7 +52,7 @@ public class SlaTimers implements TicketObserver {
         if (hasAnnouncements(events)) {
             notifier.announce(after, events);
         }
-        timers.reset(after.key(), after.slaState().nextCheckAt());
+        timers.reset(after.key(), after.slaState().nextCheckAt(), after.version());
     }
 
     /** Announces the ticket's recent events again; the dedup keys make this a no-op for those already enqueued. */
@@ -64,8 +64,8 @@ public class SlaTimers implements TicketObserver {
         }
     }
 
-    public void reset(String key, @Nullable Instant dueAt) {
-        timers.reset(key, dueAt);
+    public void reset(String key, @Nullable Instant dueAt, long version) {
+        timers.reset(key, dueAt, version);
     }
 
     private static boolean hasAnnouncements(List<TimelineEvent> events) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,16 +43,25 @@ public class TimerStore {
         mongo.upsert(Query.query(where("_id").is(key)), new Update().min("dueAt", dueAt), TIMERS);
     }
 
-    /** Sets the timer of {@code key} to exactly {@code dueAt}, or removes it when nothing is pending. */
-    public void reset(String key, Instant dueAt) {
+    /**
+     * Sets the timer of {@code key} to exactly {@code dueAt} as of ticket version {@code version}, or removes it when
+     * nothing is pending. A timer already set from a newer version of the ticket is left alone, so a replica that
+     * stored an older change but reset its timer last cannot delay a deadline that the newer change brought forward.
+     */
+    public void reset(String key, @Nullable Instant dueAt, long version) {
+        Criteria notNewer = new Criteria()
+                .orOperator(where("version").exists(false), where("version").lte(version));
+        Query query = Query.query(new Criteria().andOperator(where("_id").is(key), notNewer));
         if (dueAt == null) {
-            mongo.remove(Query.query(where("_id").is(key)), TIMERS);
+            mongo.remove(query, TIMERS);
             return;
         }
-        mongo.upsert(
-                Query.query(where("_id").is(key)),
-                new Update().set("dueAt", dueAt).unset("claimedUntil"),
-                TIMERS);
+        Update update = new Update().set("dueAt", dueAt).set("version", version).unset("claimedUntil");
+        try {
+            mongo.upsert(query, update, TIMERS);
+        } catch (DuplicateKeyException newerTimer) {
+            // No timer of this version or older matched, and inserting clashed with a newer one: keep that one.
+        }
     }
 
     /** Returns the keys of timers due at {@code now}, at most {@code limit}, with one range query. */
@@ -64,7 +75,7 @@ public class TimerStore {
 
     /**
      * Claims a due timer for {@code leaseUntil} with a conditional update, so that of several replicas sweeping at
-     * once only one works on the ticket. Returns false when another replica holds it or it is no longer due.
+     * once only one works on the ticket. Returns false when another replica has claimed it or it is no longer due.
      */
     public boolean claim(String key, Instant now, Instant leaseUntil) {
         Criteria free = new Criteria()
