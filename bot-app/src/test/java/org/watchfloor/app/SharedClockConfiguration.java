@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-/** Gives every application context a test starts in this JVM the same clock, which the test sets. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * Gives every application context a test starts with this class as a source the same clock, which the test sets.
+ * It has no {@code @Configuration}, so that component scanning in other tests' contexts does not pick it up.
+ */
 class SharedClockConfiguration {
 
     static final SharedClock CLOCK = new SharedClock();

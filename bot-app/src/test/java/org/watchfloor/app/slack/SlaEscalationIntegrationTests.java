@@ -20,7 +20,9 @@ import org.watchfloor.core.ticket.Tier;
             "watchfloor.oncall.rosters.tier2.members=U0T2PRIME,U0T2SECOND",
             "watchfloor.oncall.rosters.tier2.start=2026-03-02",
             "watchfloor.oncall.rosters.tier3.members=U0T3PRIME,U0T3SECOND",
-            "watchfloor.oncall.rosters.tier3.start=2026-03-02"
+            "watchfloor.oncall.rosters.tier3.start=2026-03-02",
+            "watchfloor.access.users.U0T3PRIME=TIER3",
+            "watchfloor.scheduler.min-interval-per-channel=0s"
         })
 class SlaEscalationIntegrationTests extends SlackAppIntegrationTest {
 
@@ -71,6 +73,25 @@ class SlaEscalationIntegrationTests extends SlackAppIntegrationTest {
 
         assertThat(stored(key).timeline().stream().filter(event -> event.type() == EventType.PAGED))
                 .hasSize(1);
+    }
+
+    @Test
+    void acknowledgementBelowPagedTierKeepsPaging() {
+        String key = open("Credential dumping on DC sev:critical");
+        slack.await(
+                "chat.postMessage",
+                call -> call.param("text").contains(key) && call.param("text").contains("Page for"));
+
+        requests.slash("ack " + key, INCIDENT_CHANNEL, "U0ANALYST1");
+        awaitTicket(key, ticket -> ticket.acknowledgedAt() != null);
+        clock.advance(Duration.ofMinutes(6));
+
+        awaitTicket(
+                key,
+                ticket -> ticket.timeline().stream()
+                                .filter(event -> event.type() == EventType.PAGED)
+                                .count()
+                        == 2);
     }
 
     @Test

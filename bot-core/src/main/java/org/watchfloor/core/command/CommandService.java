@@ -120,7 +120,7 @@ public class CommandService {
                                 + requirement.get().action() + ".",
                         null));
             }
-            return changes.apply(command, ticket, actor, now);
+            return changes.apply(command, ticket, actor, held, now);
         });
         return decision.map(result -> outcome(result, actor)).orElseGet(() -> new Outcome.NotFound(key));
     }

@@ -3,6 +3,7 @@ package org.watchfloor.core.command;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.watchfloor.core.access.Role;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Closure;
 import org.watchfloor.core.ticket.Decision;
@@ -68,9 +69,9 @@ final class TicketChanges {
         return Optional.empty();
     }
 
-    Decision apply(Command command, Ticket ticket, Actor actor, Instant now) {
+    Decision apply(Command command, Ticket ticket, Actor actor, Role role, Instant now) {
         if (command instanceof Command.Acknowledge) {
-            return Workflow.acknowledge(ticket, actor, now);
+            return Workflow.acknowledge(ticket, actor, role.name(), now);
         } else if (command instanceof Command.Assign assign) {
             return Workflow.assign(ticket, actor, assignee(assign, actor), now);
         } else if (command instanceof Command.Escalate escalate) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.watchfloor.core.access.Role;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Decision;
 import org.watchfloor.core.ticket.EventType;
@@ -86,7 +87,7 @@ public class SlaRules implements TicketPolicy {
         EventType type = event.type();
         if (type == EventType.ACKNOWLEDGED) {
             deadlines.removeIf(deadline -> deadline.kind() == DeadlineKind.ACKNOWLEDGE);
-            return null;
+            return chain != null && !stopsPages(event, chain.tier()) ? chain : null;
         }
         if (type == EventType.SEVERITY_CHANGED) {
             deadlines.replaceAll(deadline -> rescheduled(deadline, after.severity(), now));
@@ -205,6 +206,24 @@ public class SlaRules implements TicketPolicy {
             }
         }
         return new SlaState(List.copyOf(deadlines), chain, next);
+    }
+
+    /**
+     * Returns whether an acknowledgement stops the pages of {@code tier}: only someone holding that tier's role or a
+     * higher one does. An acknowledgement recorded without a role, such as one from an older version, stops them.
+     */
+    static boolean stopsPages(TimelineEvent acknowledgement, Tier tier) {
+        String note = acknowledgement.note();
+        if (note == null || !note.startsWith("role ")) {
+            return true;
+        }
+        Role required = switch (tier) {
+            case TIER1 -> Role.TIER1;
+            case TIER2 -> Role.TIER2;
+            case TIER3 -> Role.TIER3;
+            case MANAGEMENT -> Role.MANAGER;
+        };
+        return Role.valueOf(note.substring("role ".length())).includes(required);
     }
 
     private static void replace(List<Deadline> deadlines, Deadline replacement) {

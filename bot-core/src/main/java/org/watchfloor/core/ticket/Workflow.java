@@ -20,16 +20,27 @@ public final class Workflow {
     private Workflow() {}
 
     public static Decision acknowledge(Ticket ticket, Actor actor, Instant now) {
+        return acknowledge(ticket, actor, null, now);
+    }
+
+    /**
+     * Makes the actor the owner and records the acknowledgement. The actor's role, when given, is recorded in the
+     * event's note as {@code role TIER2}, because only someone holding the paged tier's role stops its pages. A
+     * second acknowledgement by the owner changes nothing unless a page is still running.
+     */
+    public static Decision acknowledge(Ticket ticket, Actor actor, @Nullable String role, Instant now) {
         if (ticket.isClosed()) {
             return closedRejection(ticket, "acknowledged");
         }
         Actor assignee = ticket.assignee();
-        if (assignee != null && assignee.isSameUser(actor) && ticket.acknowledgedAt() != null) {
+        boolean paging = ticket.slaState().paging() != null;
+        if (assignee != null && assignee.isSameUser(actor) && ticket.acknowledgedAt() != null && !paging) {
             return new Decision.Unchanged(ticket, ticket.key() + " is already acknowledged by you.");
         }
 
+        String note = role == null ? null : "role " + role;
         TicketChange change = ticket.change(actor, now)
-                .event(EventType.ACKNOWLEDGED, assignee == null ? null : assignee.userId(), actor.userId(), null)
+                .event(EventType.ACKNOWLEDGED, assignee == null ? null : assignee.userId(), actor.userId(), note)
                 .assignee(actor)
                 .acknowledged();
         if (ticket.status() == TicketStatus.NEW) {

@@ -189,6 +189,27 @@ class SlaRulesIntegrationTests {
     }
 
     @Test
+    void acknowledgementWithTierRoleStopsRepeats() {
+        Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
+        tickets.change(ticket.key(), (current, now) -> Workflow.acknowledge(current, ANALYST, "TIER3", now));
+
+        at(Duration.ofMinutes(5));
+
+        assertThat(count(ticket.key(), EventType.PAGED)).isEqualTo(1);
+    }
+
+    @Test
+    void acknowledgementBelowPagedTierKeepsRepeats() {
+        Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
+        tickets.change(ticket.key(), (current, now) -> Workflow.acknowledge(current, ANALYST, "TIER1", now));
+
+        at(Duration.ofMinutes(5));
+
+        assertThat(stored(ticket.key()).acknowledgedAt()).isNotNull();
+        assertThat(count(ticket.key(), EventType.PAGED)).isEqualTo(2);
+    }
+
+    @Test
     void closedTicketIsNeverPaged() {
         Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
         tickets.change(
