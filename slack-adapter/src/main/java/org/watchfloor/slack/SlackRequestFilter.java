@@ -109,6 +109,8 @@ public class SlackRequestFilter extends OncePerRequestFilter {
         return null;
     }
 
+    // NOTE: replays are remembered per replica, so a replay sent to another replica within the window still acts.
+    // Slack never replays a request itself; it retries events with new signatures, which Mentions de-duplicates.
     private synchronized boolean isReplay(String signature) {
         Instant now = clock.instant();
         Instant expired = now.minus(MAX_CLOCK_DIFFERENCE.multipliedBy(2));

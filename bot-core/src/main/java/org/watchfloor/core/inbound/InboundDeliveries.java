@@ -16,6 +16,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * collection, whose unique {@code _id} makes the claim atomic across threads, restarts and replicas. A claim that
  * was never completed, because its replica crashed, may be taken over once {@code takeoverAfter} has passed, so a
  * retry of a lost delivery still acts.
+ *
+ * <p>TODO: claims are never deleted, so the collection grows by one small document per Slack event. Purge claims
+ * older than Slack's retry window (about an hour) with a scheduler job before event volume makes it matter.
  */
 public class InboundDeliveries {
 

@@ -17,6 +17,9 @@ import org.springframework.data.mongodb.core.index.Index;
  * The outbox in the {@code notifications} collection, one small document per message. The dedup key is the
  * document's {@code _id}, so the unique {@code _id} index makes enqueueing exactly once across threads, restarts
  * and replicas, on MongoDB and on the embedded store alike.
+ *
+ * <p>TODO: SENT messages are never deleted, and on the embedded store the delivery query scans the whole
+ * collection. Purge them after a few days, keeping them longer than any re-enqueue window, with a scheduler job.
  */
 public class MongoOutbox implements Outbox {
 
