@@ -2,6 +2,7 @@ package org.watchfloor.slack;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Severity;
 import org.watchfloor.core.ticket.TicketStatus;
 import org.watchfloor.core.ticket.Tier;
@@ -16,10 +17,18 @@ final class EventLines {
     private EventLines() {}
 
     static String describe(TimelineEvent event) {
-        String by = " by " + SlackText.mention(event.actor().userId());
+        String by = " by " + actor(event);
         return switch (event.type()) {
             case CREATED -> "opened" + by;
             case ACKNOWLEDGED -> "acknowledged" + by;
+            case PAGED ->
+                "paged "
+                        + (event.to() == null
+                                ? "the " + tier(event.from()) + " on-call"
+                                : SlackText.mention(event.to()))
+                        + " (" + tier(event.from()) + ")" + note(event);
+            case SLA_WARNING -> lower(event.from()) + " SLA at risk, due " + due(event.to());
+            case SLA_BREACHED -> lower(event.from()) + " SLA breached, was due " + due(event.to());
             case ASSIGNED -> "assigned to " + mentionOrNobody(event.to()) + by;
             case ESCALATED -> "escalated from " + tier(event.from()) + " to " + tier(event.to()) + by + note(event);
             case DEESCALATED -> "handed back from " + tier(event.from()) + " to " + tier(event.to()) + by + note(event);
@@ -35,6 +44,25 @@ final class EventLines {
             case REOPENED -> "reopened" + by + note(event);
             default -> event.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + by + note(event);
         };
+    }
+
+    /** Names the actor as a mention, or as Watchfloor for what the bot did by itself. */
+    private static String actor(TimelineEvent event) {
+        return event.actor().isSameUser(Actor.SYSTEM)
+                ? "Watchfloor"
+                : SlackText.mention(event.actor().userId());
+    }
+
+    private static String lower(@Nullable String name) {
+        return String.valueOf(name).toLowerCase(Locale.ROOT);
+    }
+
+    private static String due(@Nullable String instant) {
+        try {
+            return TicketCards.TIME.format(java.time.Instant.parse(String.valueOf(instant)));
+        } catch (java.time.format.DateTimeParseException invalid) {
+            return String.valueOf(instant);
+        }
     }
 
     private static String note(TimelineEvent event) {

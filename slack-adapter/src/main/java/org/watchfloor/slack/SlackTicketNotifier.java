@@ -2,6 +2,7 @@ package org.watchfloor.slack;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ public class SlackTicketNotifier implements TicketNotifier {
             } else if (isManagementRule(ticket, event)) {
                 enqueue("managers", ticket, event, properties.channels().managers(), managersText(ticket, event));
             }
+            if (event.type() == EventType.ESCALATED && event.actor().isSameUser(Actor.SYSTEM)) {
+                enqueueInCardThread("escalated", ticket, event);
+            }
+            if (event.type() == EventType.ACKNOWLEDGED && stoppedPages(ticket, event)) {
+                enqueue("stand-down", ticket, event, oncallChannel(ticket), standDownText(ticket, event));
+            }
         }
     }
 
@@ -59,6 +66,51 @@ public class SlackTicketNotifier implements TicketNotifier {
         if (outbox.enqueue(new Notification(key, Announcer.PLATFORM, channel, null, text, null, ticket.key()))) {
             log.info("Message enqueued ticket={} kind={} channel={} key={}", ticket.key(), kind, channel, key);
         }
+    }
+
+    /** Posts an event the bot made by itself, such as an escalation after a breach, where the team follows the ticket. */
+    private void enqueueInCardThread(String kind, Ticket ticket, TimelineEvent event) {
+        Optional<ChatLocation> card = ticket.chatLocation(Announcer.PLATFORM);
+        String channel =
+                card.map(ChatLocation::channelId).orElse(properties.channels().triage());
+        if (channel == null) {
+            return;
+        }
+        String key = kind + ":" + ticket.key() + ":" + event.sequence();
+        String text = "*" + ticket.key() + "* " + EventLines.describe(event);
+        outbox.enqueue(new Notification(
+                key,
+                Announcer.PLATFORM,
+                channel,
+                card.map(ChatLocation::messageId).orElse(null),
+                text,
+                null,
+                ticket.key()));
+    }
+
+    /** Returns whether this acknowledgement ended a chain: pages went out since the previous one, and none is due. */
+    private static boolean stoppedPages(Ticket ticket, TimelineEvent acknowledgement) {
+        if (ticket.slaState().paging() != null) {
+            return false;
+        }
+        for (int i = acknowledgement.sequence() - 2;
+                i >= 0 && i < ticket.timeline().size();
+                i--) {
+            EventType type = ticket.timeline().get(i).type();
+            if (type == EventType.ACKNOWLEDGED) {
+                return false;
+            }
+            if (type == EventType.PAGED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String standDownText(Ticket ticket, TimelineEvent event) {
+        return ":white_check_mark: *" + ticket.key() + "* acknowledged by "
+                + SlackText.mention(event.actor().userId()) + "; paging stopped. "
+                + SlackText.escape(SlackText.truncate(ticket.title(), 150));
     }
 
     private String pageText(Ticket ticket, TimelineEvent event) {
@@ -88,12 +140,25 @@ public class SlackTicketNotifier implements TicketNotifier {
         boolean breached = event.type() == EventType.SLA_BREACHED;
         StringBuilder text = new StringBuilder(breached ? ":red_circle: " : ":warning: ");
         text.append('*').append(ticket.key()).append("* ").append(deadline).append(" SLA ");
-        text.append(breached ? "breached" : "at risk").append(" (due ");
-        text.append(TicketCards.TIME.format(java.time.Instant.parse(String.valueOf(event.to()))))
-                .append(")");
+        text.append(breached ? "breached" : "at risk").append(", due ");
+        text.append(TicketCards.TIME.format(java.time.Instant.parse(String.valueOf(event.to()))));
+        text.append(": ").append(SlackText.escape(SlackText.truncate(ticket.title(), 150)));
+        text.append("\n")
+                .append(TicketCards.severity(ticket))
+                .append(" \u00b7 ")
+                .append(ticket.tier().label());
+        text.append(" \u00b7 owner ").append(TicketCards.owner(ticket));
+
         Actor assignee = ticket.assignee();
         if (breached && assignee != null && !deadline.equals("acknowledge")) {
-            text.append(". ").append(SlackText.mention(assignee.userId())).append(", please post an update.");
+            text.append("\n").append(SlackText.mention(assignee.userId()));
+            text.append(", please post an update with `/incident note ")
+                    .append(ticket.key())
+                    .append(" <update>`.");
+        } else if (deadline.equals("acknowledge")) {
+            text.append("\nAcknowledge with `/incident ack ")
+                    .append(ticket.key())
+                    .append('`');
         }
         return text.toString();
     }

@@ -22,6 +22,7 @@ import org.watchfloor.core.ticket.Tier;
             "watchfloor.oncall.rosters.tier3.members=U0T3PRIME,U0T3SECOND",
             "watchfloor.oncall.rosters.tier3.start=2026-03-02",
             "watchfloor.access.users.U0T3PRIME=TIER3",
+            "watchfloor.slack.channels.triage=C0TRIAGE01",
             "watchfloor.scheduler.min-interval-per-channel=0s"
         })
 class SlaEscalationIntegrationTests extends SlackAppIntegrationTest {
@@ -92,6 +93,33 @@ class SlaEscalationIntegrationTests extends SlackAppIntegrationTest {
                                 .filter(event -> event.type() == EventType.PAGED)
                                 .count()
                         == 2);
+    }
+
+    @Test
+    void undeliverablePageIsReportedInTicketChannel() {
+        slack.script("chat.postMessage", ONCALL_CHANNEL, FakeSlack.Answer.error("not_in_channel"));
+
+        String key = open("Exfil to paste site sev:critical");
+
+        FakeSlack.Call notice = slack.await(
+                "chat.postMessage",
+                call -> call.param("text").contains("could not be posted")
+                        && call.param("text").contains(key));
+        assertThat(notice.param("channel")).isNotEqualTo(ONCALL_CHANNEL);
+        assertThat(notice.param("text")).contains("the page").contains("/invite @Watchfloor");
+    }
+
+    @Test
+    void breachEscalationIsNotedInTicketThread() {
+        String key = open("Impossible travel sev:high");
+        String cardTs = awaitCardLocation(key).messageId();
+
+        clock.advance(Duration.ofMinutes(31));
+
+        FakeSlack.Call notice = slack.await(
+                "chat.postMessage",
+                call -> call.param("text").contains(key + "* escalated from Tier 1 to Tier 2 by Watchfloor"));
+        assertThat(notice.param("thread_ts")).isEqualTo(cardTs);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -46,6 +47,7 @@ public class OutboxDelivery {
     private final String owner;
     private final ChannelPacing pacing;
     private final RandomGenerator random;
+    private volatile BiConsumer<Notification, String> failureListener = (notification, error) -> {};
 
     /**
      * @param owner id of this replica, stored in the leases it takes; must differ between replicas
@@ -70,6 +72,14 @@ public class OutboxDelivery {
         this.owner = owner;
         this.pacing = new ChannelPacing(mongo, settings.minIntervalPerChannel());
         this.random = random;
+    }
+
+    /**
+     * Sets what to do when a message fails for good, such as telling the ticket's channel that a page was not
+     * delivered. Set once at start-up; the listener gets the message and the platform's error.
+     */
+    public void onFailure(BiConsumer<Notification, String> listener) {
+        this.failureListener = listener;
     }
 
     /** Counts of one delivery run; messages that another replica leased first are in none of them. */
@@ -223,6 +233,15 @@ public class OutboxDelivery {
                 notification.platform(),
                 notification.channelId(),
                 error);
+        try {
+            failureListener.accept(notification, error);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Failure listener failed dedupKey={} ticket={}",
+                    notification.dedupKey(),
+                    notification.ticketKey(),
+                    e);
+        }
         return DeliveryOutcome.FAILED;
     }
 

@@ -19,8 +19,12 @@ import org.watchfloor.core.ticket.TimelineEvent;
  */
 public class SlaTimers implements TicketObserver {
 
-    static final Set<EventType> ANNOUNCED =
-            Set.of(EventType.PAGED, EventType.SLA_WARNING, EventType.SLA_BREACHED, EventType.ESCALATED);
+    static final Set<EventType> ANNOUNCED = Set.of(
+            EventType.PAGED,
+            EventType.SLA_WARNING,
+            EventType.SLA_BREACHED,
+            EventType.ESCALATED,
+            EventType.ACKNOWLEDGED);
 
     /** Delay after which a sweep looks at a ticket whose announcements might have been lost. */
     static final Duration SAFETY_NET = Duration.ofSeconds(30);
