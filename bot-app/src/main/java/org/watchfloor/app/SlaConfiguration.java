@@ -1,6 +1,9 @@
 package org.watchfloor.app;
 
 import java.time.Clock;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.watchfloor.core.escalation.EscalationProperties;
 import org.watchfloor.core.escalation.EscalationRules;
 import org.watchfloor.core.notify.TicketNotifier;
+import org.watchfloor.core.oncall.OnCallProperties;
 import org.watchfloor.core.oncall.OnCallService;
 import org.watchfloor.core.sla.OnCallLookup;
 import org.watchfloor.core.sla.PagingProperties;
@@ -17,17 +21,29 @@ import org.watchfloor.core.sla.SlaSweep;
 import org.watchfloor.core.sla.SlaTimers;
 import org.watchfloor.core.sla.TimerStore;
 import org.watchfloor.core.ticket.TicketService;
+import org.watchfloor.core.ticket.Tier;
 
 /** Wires the SLA deadlines, the escalation rules and chains, and the sweep that the scheduler runs. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SlaProperties.class, PagingProperties.class, EscalationProperties.class})
 class SlaConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SlaConfiguration.class);
+
     /** Tickets the sweep looks at per run; the rest are due again on the next run. */
     private static final int SWEEP_BATCH = 2000;
 
     @Bean
-    OnCallLookup onCallLookup(OnCallService onCall) {
+    OnCallLookup onCallLookup(OnCallService onCall, OnCallProperties rosters) {
+        for (Tier tier : Tier.values()) {
+            if (!rosters.parsedRosters().containsKey(tier)) {
+                log.warn(
+                        "No on-call roster for {}: its pages name no person unless an override is set. Configure"
+                                + " watchfloor.oncall.rosters.{}.members",
+                        tier,
+                        tier.name().toLowerCase(Locale.ROOT));
+            }
+        }
         return (tier, at) -> onCall.onCall(tier, at)
                 .map(current -> new OnCallLookup.OnCallPair(current.primary(), current.secondary(), current.group()))
                 .orElse(OnCallLookup.OnCallPair.NOBODY);

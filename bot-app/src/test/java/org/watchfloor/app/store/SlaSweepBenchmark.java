@@ -59,11 +59,11 @@ import org.watchfloor.slack.SlackTicketNotifier;
 
 /**
  * Benchmark, not a test: one SLA sweep over a store of open tickets in which a batch of acknowledge deadlines passes
- * at the same instant, then the delivery of the pages and breach notices it enqueued, with and without the pacing
- * of one post per second per channel. It runs on the embedded store as shipped (each write committed and synced) and
- * wires the core classes the way {@code SlaConfiguration}, {@code CoreConfiguration} and
- * {@code NotifyConfiguration} do, with the Slack notifier and a fake chat delivery that records posts in memory. Run
- * it with {@code scripts/benchmark-sla}. It lives in this package because it starts the embedded store directly.
+ * at the same instant. It then delivers the pages and breach notices that the sweep enqueued, once with the pacing of
+ * one post per second per channel and once without. It runs on the embedded store as shipped, where each write is
+ * committed and synced. The core classes are wired as {@code SlaConfiguration}, {@code CoreConfiguration} and
+ * {@code NotifyConfiguration} wire them, with the Slack notifier and a fake chat delivery that records posts in
+ * memory. Run it with {@code scripts/benchmark-sla}. It is in this package because it starts the embedded store.
  */
 final class SlaSweepBenchmark {
 
@@ -71,7 +71,7 @@ final class SlaSweepBenchmark {
     private static final int DUE = Integer.getInteger("due", 1_000);
     private static final int CHANNELS = Integer.getInteger("channels", 20);
 
-    /** Start of a delivery run, in ms after the previous one; 0 runs back to back (10 ms pause when idle). */
+    /** Interval between the starts of two delivery runs in ms. With 0, runs follow each other, 10 ms apart when idle. */
     private static final long RUN_EVERY_MILLIS = Long.getLong("runEveryMillis", 0);
 
     /** The scheduler's sweep batch, {@code SlaConfiguration.SWEEP_BATCH}. */
@@ -85,7 +85,7 @@ final class SlaSweepBenchmark {
     private static final Instant BREACH = Instant.parse("2026-12-07T10:00:00Z");
 
     public static void main(String[] args) throws Exception {
-        // The app logs every ticket change at info; errors stay visible, such as a ticket the sweep failed.
+        // The app logs every ticket change at info, which is left out. Errors stay visible, such as a failed ticket.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
         if (DUE < 1 || DUE > TICKETS || DUE > SWEEP_BATCH) {
@@ -150,7 +150,8 @@ final class SlaSweepBenchmark {
             TicketProperties ticketProperties = new TicketProperties(null, null, null);
             MongoTicketStore store = new MongoTicketStore(mongo);
             store.createIndexes();
-            // A fixed roster: the sweep asks it once per page, and the real one computes the rotation in memory too.
+            // NOTE: a fixed roster in place of OnCallService, which also reads the newest override with one query per
+            // page. That query is not part of the measured sweep.
             OnCallLookup onCall =
                     (tier, at) -> new OnCallLookup.OnCallPair("U0" + tier.name() + "P", "U0" + tier.name() + "S", null);
             this.rules = new SlaRules(sla, new PagingProperties(null, null), onCall);
@@ -173,7 +174,7 @@ final class SlaSweepBenchmark {
 
         /**
          * Inserts {@code count} open tickets and their timers in batches through the driver. Every ticket is built
-         * by the real escalation and SLA policies, as {@code TicketService.open} builds it; {@code due} of them,
+         * by the real escalation and SLA policies, as {@code TicketService.open} builds it. Of them, {@code due},
          * spread through the collection, are HIGH tickets opened 30 min before the breach instant whose at-risk
          * warning was already recorded, so their acknowledge deadline and timer are exactly at that instant.
          */
