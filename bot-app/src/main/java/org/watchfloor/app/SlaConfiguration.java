@@ -1,6 +1,8 @@
 package org.watchfloor.app;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +37,15 @@ class SlaConfiguration {
 
     @Bean
     OnCallLookup onCallLookup(OnCallService onCall, OnCallProperties rosters) {
-        for (Tier tier : Tier.values()) {
-            if (!rosters.parsedRosters().containsKey(tier)) {
-                log.warn(
-                        "No on-call roster for {}: its pages name no person unless an override is set. Configure"
-                                + " watchfloor.oncall.rosters.{}.members",
-                        tier,
-                        tier.name().toLowerCase(Locale.ROOT));
-            }
+        List<String> missing = Arrays.stream(Tier.values())
+                .filter(tier -> !rosters.parsedRosters().containsKey(tier))
+                .map(tier -> tier.name().toLowerCase(Locale.ROOT))
+                .toList();
+        if (!missing.isEmpty()) {
+            log.warn(
+                    "No on-call roster for {}: their pages name no person unless an override is set. Configure"
+                            + " watchfloor.oncall.rosters.<tier>.members",
+                    missing);
         }
         return (tier, at) -> onCall.onCall(tier, at)
                 .map(current -> new OnCallLookup.OnCallPair(current.primary(), current.secondary(), current.group()))

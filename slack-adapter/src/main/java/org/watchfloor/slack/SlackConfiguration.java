@@ -169,8 +169,9 @@ public class SlackConfiguration {
             log.info("Serving {}", gate.describe());
         }
         if (properties.channels().oncall() == null) {
-            log.warn("watchfloor.slack.channels.oncall is not set: pages go to the channel where the ticket was"
-                    + " escalated");
+            log.warn(
+                    "watchfloor.slack.channels.oncall is not set: pages go to the channel of the ticket's card, or to the"
+                            + " triage channel when no card is known");
         }
         log.info("Slack settings {}", properties);
     }

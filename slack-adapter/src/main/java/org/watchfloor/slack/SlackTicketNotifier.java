@@ -26,6 +26,9 @@ public class SlackTicketNotifier implements TicketNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(SlackTicketNotifier.class);
 
+    /** Channel named in local mode's log lines when no on-call, card or triage channel is known. */
+    static final String LOCAL_MODE_CHANNEL = "watchfloor.slack.channels.oncall-unset";
+
     private final Outbox outbox;
     private final SlackProperties properties;
 
@@ -187,8 +190,10 @@ public class SlackTicketNotifier implements TicketNotifier {
         if (properties.channels().oncall() != null) {
             return properties.channels().oncall();
         }
-        return ticket.chatLocation(Announcer.PLATFORM)
+        String fallback = ticket.chatLocation(Announcer.PLATFORM)
                 .map(ChatLocation::channelId)
                 .orElse(properties.channels().triage());
+        // Local mode posts nowhere and stores no card, so the log line names the missing setting instead.
+        return fallback == null && properties.localMode() ? LOCAL_MODE_CHANNEL : fallback;
     }
 }
