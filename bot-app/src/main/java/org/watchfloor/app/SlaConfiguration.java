@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +36,9 @@ class SlaConfiguration {
 
     /** Tickets the sweep looks at per run; the rest are due again on the next run. */
     private static final int SWEEP_BATCH = 2000;
+
+    /** Tickets one sweep works on at once; their synced writes overlap, which the embedded store syncs together. */
+    private static final int SWEEP_THREADS = 8;
 
     @Bean
     OnCallLookup onCallLookup(OnCallService onCall, OnCallProperties rosters) {
@@ -76,8 +81,19 @@ class SlaConfiguration {
         return slaTimers;
     }
 
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService slaSweepWorkers() {
+        return Executors.newFixedThreadPool(SWEEP_THREADS);
+    }
+
     @Bean
-    SlaSweep slaSweep(TimerStore timers, TicketService tickets, SlaRules rules, SlaTimers slaTimers, Clock clock) {
-        return new SlaSweep(timers, tickets, rules, slaTimers, clock, SWEEP_BATCH);
+    SlaSweep slaSweep(
+            TimerStore timers,
+            TicketService tickets,
+            SlaRules rules,
+            SlaTimers slaTimers,
+            Clock clock,
+            ExecutorService slaSweepWorkers) {
+        return new SlaSweep(timers, tickets, rules, slaTimers, clock, SWEEP_BATCH, slaSweepWorkers);
     }
 }

@@ -3,7 +3,11 @@ package org.watchfloor.core.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.core.ticket.Decision;
@@ -31,28 +35,55 @@ public class SlaSweep {
     private final SlaTimers slaTimers;
     private final Clock clock;
     private final int batchSize;
+    private final Executor workers;
 
     public SlaSweep(
             TimerStore timers, TicketService tickets, SlaRules rules, SlaTimers slaTimers, Clock clock, int batchSize) {
+        this(timers, tickets, rules, slaTimers, clock, batchSize, Runnable::run);
+    }
+
+    /** @param workers runs the tickets of one sweep; a pool of a few threads lets their synced writes overlap */
+    public SlaSweep(
+            TimerStore timers,
+            TicketService tickets,
+            SlaRules rules,
+            SlaTimers slaTimers,
+            Clock clock,
+            int batchSize,
+            Executor workers) {
         this.timers = timers;
         this.tickets = tickets;
         this.rules = rules;
         this.slaTimers = slaTimers;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.workers = workers;
     }
 
     /** Processes every timer due now and returns how many tickets this replica processed. */
     public int sweep() {
         Instant now = clock.instant();
-        int processed = 0;
-        for (String key : timers.due(now, batchSize)) {
-            if (timers.claim(key, now, now.plus(CLAIM))) {
-                process(key);
-                processed++;
-            }
+        List<String> due = timers.due(now, batchSize);
+        if (due.size() <= 1) {
+            return due.stream().mapToInt(key -> claimAndProcess(key, now)).sum();
         }
-        return processed;
+
+        // Tickets are independent, and each change waits for its writes to be synced, so several at once let the
+        // store sync them together instead of one after another.
+        AtomicInteger processed = new AtomicInteger();
+        List<CompletableFuture<Void>> work = due.stream()
+                .map(key -> CompletableFuture.runAsync(() -> processed.addAndGet(claimAndProcess(key, now)), workers))
+                .toList();
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        return processed.get();
+    }
+
+    private int claimAndProcess(String key, Instant now) {
+        if (!timers.claim(key, now, now.plus(CLAIM))) {
+            return 0;
+        }
+        process(key);
+        return 1;
     }
 
     private void process(String key) {
