@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.watchfloor.core.TestClock;
 import org.watchfloor.core.ticket.EmbeddedMongo;
 
 class MongoOutboxIntegrationTests {
@@ -34,7 +35,7 @@ class MongoOutboxIntegrationTests {
     @BeforeEach
     void emptyOutbox() {
         template = mongo.template();
-        outbox = new MongoOutbox(template, new MutableClock(NOW));
+        outbox = new MongoOutbox(template, new TestClock(NOW));
         outbox.createCollections();
         template.remove(new Query(), MongoOutbox.NOTIFICATIONS);
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.watchfloor.core.TestClock;
 import org.watchfloor.core.notify.ChatDelivery.Result;
 import org.watchfloor.core.ticket.EmbeddedMongo;
 
@@ -37,7 +38,7 @@ class OutboxDeliveryIntegrationTests {
     private static EmbeddedMongo mongo;
 
     private MongoTemplate template;
-    private MutableClock clock;
+    private TestClock clock;
     private MongoOutbox outbox;
     private ScriptedDelivery slack;
     private OutboxDelivery delivery;
@@ -55,7 +56,7 @@ class OutboxDeliveryIntegrationTests {
     @BeforeEach
     void emptyOutbox() {
         template = mongo.template();
-        clock = new MutableClock(START);
+        clock = new TestClock(START);
         outbox = new MongoOutbox(template, clock);
         outbox.createCollections();
         template.remove(new Query(), MongoOutbox.NOTIFICATIONS);

@@ -2,10 +2,8 @@ package org.watchfloor.core.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
+import org.watchfloor.core.TestClock;
 import org.watchfloor.core.escalation.EscalationProperties;
 import org.watchfloor.core.escalation.EscalationRules;
 import org.watchfloor.core.notify.TicketNotifier;
@@ -51,7 +50,7 @@ class SlaRulesIntegrationTests {
 
     private static EmbeddedMongo mongo;
 
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(OPENED);
     private final List<TimelineEvent> announced = new ArrayList<>();
     private TicketService tickets;
     private SlaSweep sweep;
@@ -71,7 +70,7 @@ class SlaRulesIntegrationTests {
         mongo.template().remove(new Query(), "tickets");
         mongo.template().remove(new Query(), "counters");
         mongo.template().remove(new Query(), TimerStore.TIMERS);
-        clock.now = OPENED;
+        clock.set(OPENED);
         wire(Duration.ofMinutes(5));
     }
 
@@ -239,7 +238,7 @@ class SlaRulesIntegrationTests {
     void severityChangeRecomputesDueTimes() {
         Ticket ticket = open(Severity.LOW, Category.OTHER);
 
-        clock.now = OPENED.plus(Duration.ofMinutes(1));
+        clock.set(OPENED.plus(Duration.ofMinutes(1)));
         tickets.change(
                 ticket.key(),
                 (current, now) ->
@@ -266,7 +265,7 @@ class SlaRulesIntegrationTests {
                 clock,
                 100);
 
-        clock.now = OPENED.plus(Duration.ofMinutes(30));
+        clock.set(OPENED.plus(Duration.ofMinutes(30)));
         sweep.sweep();
         second.sweep();
 
@@ -283,7 +282,7 @@ class SlaRulesIntegrationTests {
 
     /** Moves the clock to {@code offset} after opening and sweeps. */
     private void at(Duration offset) {
-        clock.now = OPENED.plus(offset);
+        clock.set(OPENED.plus(offset));
         sweep.sweep();
     }
 
@@ -299,26 +298,5 @@ class SlaRulesIntegrationTests {
         return stored(key).timeline().stream()
                 .filter(event -> event.type() == type)
                 .count();
-    }
-
-    /** A clock the test sets. */
-    private static final class TestClock extends Clock {
-
-        private Instant now = OPENED;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

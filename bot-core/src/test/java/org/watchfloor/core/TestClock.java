@@ -1,4 +1,4 @@
-package org.watchfloor.core.notify;
+package org.watchfloor.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A UTC clock that a test sets and moves forward. */
-final class MutableClock extends Clock {
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
