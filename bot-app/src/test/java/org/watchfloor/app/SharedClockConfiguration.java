@@ -2,10 +2,9 @@ package org.watchfloor.app;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.watchfloor.app.slack.MutableClock;
 
 /**
  * Gives every application context a test starts with this class as a source the same clock, which the test sets.
@@ -13,32 +12,11 @@ import org.springframework.context.annotation.Primary;
  */
 class SharedClockConfiguration {
 
-    static final SharedClock CLOCK = new SharedClock();
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-06T14:00:00Z"));
 
     @Bean
     @Primary
     Clock sharedClock() {
         return CLOCK;
-    }
-
-    /** A clock the test sets. */
-    static final class SharedClock extends Clock {
-
-        volatile Instant now = Instant.parse("2026-03-06T14:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.watchfloor.app.slack.FakeSlackAccess;
+import org.watchfloor.app.slack.MutableClock;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Category;
 import org.watchfloor.core.ticket.NewTicket;
@@ -36,7 +37,7 @@ class TwoReplicasIntegrationTests {
 
     private static final int TICKETS = 1000;
     private static final Instant START = Instant.parse("2026-03-06T14:00:00Z");
-    private static final SharedClockConfiguration.SharedClock clock = SharedClockConfiguration.CLOCK;
+    private static final MutableClock clock = SharedClockConfiguration.CLOCK;
 
     private static MongoServer store;
     private static FakeSlackAccess slack;
@@ -63,7 +64,7 @@ class TwoReplicasIntegrationTests {
     void breachesAtOneInstantPageEachTicketOnce() {
         TicketService tickets = replicas.get(0).getBean(TicketService.class);
         Actor analyst = new Actor("slack", "U0ANALYST1", "analyst");
-        clock.now = START;
+        clock.set(START);
         for (int i = 0; i < TICKETS; i++) {
             tickets.open(
                     new NewTicket(
@@ -79,7 +80,7 @@ class TwoReplicasIntegrationTests {
                     analyst);
         }
 
-        clock.now = START.plus(Duration.ofMinutes(31));
+        clock.set(START.plus(Duration.ofMinutes(31)));
         MongoTemplate mongo = replicas.get(1).getBean(MongoTemplate.class);
         Query pages = Query.query(Criteria.where("_id").regex("^page:"));
         awaitCount(() -> mongo.count(pages, "notifications"), TICKETS, Duration.ofSeconds(120));

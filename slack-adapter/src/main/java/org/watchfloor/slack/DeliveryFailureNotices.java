@@ -12,7 +12,7 @@ import org.watchfloor.core.ticket.TicketService;
 
 /**
  * Tells the team in the ticket's own channel when a page or SLA notice could not be delivered for good, such as
- * when the bot is not in the on-call channel, so that nobody believes a tier was paged when it was not.
+ * when the bot is not in the on-call channel, so that no one believes a tier was paged when it was not.
  */
 public class DeliveryFailureNotices {
 

@@ -9,7 +9,7 @@ import org.watchfloor.core.ticket.Tier;
 
 /**
  * Posts pages to the on-call channel, mentioning the configured on-call user or group of the paged tier, and posts
- * on-call overrides there so that the whole team sees who to page.
+ * on-call overrides there so that the whole team can see whom to page.
  */
 public class Pages {
 

@@ -64,7 +64,7 @@ final class BotProcess implements AutoCloseable {
         return port;
     }
 
-    /** Waits until {@code /actuator/health} answers UP, or fails with the bot's log. */
+    /** Waits until {@code /actuator/health} reports UP, or fails with the bot's log. */
     BotProcess awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(START_TIMEOUT);

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A fake Slack Web API on 127.0.0.1 that records every call and answers like Slack: {@code auth.test},
+ * A fake Slack Web API on 127.0.0.1 that records every call and responds like Slack: {@code auth.test},
  * {@code chat.postMessage} with a fresh {@code ts}, {@code chat.update}, {@code chat.postEphemeral} and
  * {@code usergroups.users.list}. It also serves {@code /response/...} as the target of rewritten
  * {@code response_url}s. Tests can queue failures for a method.
@@ -47,7 +47,7 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** A scripted answer: HTTP status, extra header and JSON body. */
+    /** A scripted response: HTTP status, extra headers and JSON body. */
     record Answer(int status, Map<String, String> headers, String body) {
 
         static Answer error(String error) {

@@ -162,7 +162,7 @@ abstract class SlackAppIntegrationTest {
         throw new AssertionError("The card location of " + key + " was never stored");
     }
 
-    /** Returns the message text of a Slack JSON answer, with Gson's escapes decoded. */
+    /** Returns the message text of a Slack JSON response, with Gson's escapes decoded. */
     static String text(HttpResponse<String> response) {
         JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
         return body.has("text") ? body.get("text").getAsString() : "";

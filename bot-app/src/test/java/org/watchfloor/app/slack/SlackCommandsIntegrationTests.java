@@ -47,7 +47,7 @@ class SlackCommandsIntegrationTests extends SlackAppIntegrationTest {
     }
 
     @Test
-    void changeUpdatesCardAndPostsNoticeInItsThread() {
+    void changeNoticeGoesToCardThread() {
         String key = open("Credential stuffing on VPN portal sev:medium");
         FakeSlack.Call card = card(key);
         String cardTs = awaitCardLocation(key).messageId();

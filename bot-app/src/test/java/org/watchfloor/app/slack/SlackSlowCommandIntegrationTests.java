@@ -9,7 +9,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A command that outlasts the ack budget gets an interim ack in time, and its result follows through the
- * {@code response_url}. Slack is made slow to answer the user group lookup that the role check needs.
+ * {@code response_url}. The fake Slack delays its reply to the user group lookup that the role check needs.
  */
 @TestPropertySource(properties = "watchfloor.slack.ack-budget=500ms")
 class SlackSlowCommandIntegrationTests extends SlackAppIntegrationTest {

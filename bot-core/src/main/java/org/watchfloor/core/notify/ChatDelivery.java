@@ -18,7 +18,7 @@ public interface ChatDelivery {
         /** Posted; {@code messageId} is the platform's id of the new message, if it returned one. */
         record Delivered(@Nullable String messageId) implements Result {}
 
-        /** Failed for a passing reason; retry, not before {@code retryAfter} when the platform said so. */
+        /** Failed for a passing reason. Retry, but not before {@code retryAfter} when the platform gave one. */
         record RetryLater(String error, @Nullable Duration retryAfter) implements Result {}
 
         /** Failed for good, such as {@code channel_not_found}; do not retry. */

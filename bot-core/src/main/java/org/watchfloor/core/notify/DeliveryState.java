@@ -1,6 +1,6 @@
 package org.watchfloor.core.notify;
 
-/** Where a message in the outbox stands. */
+/** Delivery state of a message in the outbox. */
 public enum DeliveryState {
     /** Waiting for its first or next attempt. */
     PENDING,

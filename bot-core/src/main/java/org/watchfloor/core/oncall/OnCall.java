@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.watchfloor.core.ticket.Tier;
 
 /**
- * Who is on call for a tier at an instant.
+ * The people on call for a tier at an instant.
  *
  * @param primary the platform user id of the person on call
  * @param secondary the person paged when the primary does not respond, or null when there is none

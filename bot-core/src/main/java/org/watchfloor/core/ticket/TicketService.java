@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens tickets and applies workflow changes to them. A change is computed from the stored ticket and written only
- * if nobody changed the ticket meanwhile; otherwise it is computed again from the fresh ticket, with a growing
+ * if no other change reached the ticket meanwhile. Otherwise it is computed again from the fresh ticket, with a growing
  * random pause, until it succeeds or {@code retryLimit} passes.
  */
 public class TicketService {
