@@ -1,28 +1,69 @@
 package org.watchfloor.app.store;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
 
 /**
- * H2 backend of mongo-java-server that commits the MVStore and forces it to disk after every command, before the
- * reply goes back to the client. The stock backend commits in the background about once a second, so a crash could
- * lose writes that the client had already seen acknowledged.
+ * H2 backend of mongo-java-server that makes every write durable before the reply goes back to the client. The stock
+ * backend commits in the background about once a second, so a crash could lose writes that the client had already
+ * seen acknowledged.
  *
- * <p>Commands run concurrently under a shared lock and the commit takes the exclusive lock, so a commit never stores
- * half of a command. A writer whose change another thread's commit already stored still waits for that commit and
- * its sync to finish before it replies. The cost is that commands wait while a commit and its fsync run.
+ * <p>Commands run concurrently under a shared lock. A write then waits for a commit that stores it and a sync that
+ * forces that commit to disk. The first writer to wait leads: it takes the exclusive lock, so that a commit never
+ * stores half of a command, commits every write finished so far, releases the lock and syncs the file while
+ * commands go on running. Writers that finish meanwhile wait for the next leader, so with several clients writing at
+ * once they share commits and syncs instead of paying for one each.
+ *
+ * <p>Reads, and writes sent with write concern {@code j: false}, reply without waiting. Such a write reaches the
+ * disk with the next commit. Every commit stores the whole state, so a crash loses such a write only together with every
+ * write that came after it.
  */
 final class DurableH2Backend extends H2Backend {
 
+    /** Commands that change nothing stored. Any other command is treated as a write. */
+    private static final Set<String> READS = Set.of(
+            "find",
+            "getMore",
+            "count",
+            "distinct",
+            "listCollections",
+            "listIndexes",
+            "killCursors",
+            "endSessions",
+            "hello",
+            "isMaster",
+            "ismaster",
+            "ping",
+            "buildInfo",
+            "buildinfo");
+
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
+    private final Object monitor = new Object();
+
+    /** Count of the writes whose command has finished. A write waits for a synced commit that counted it. */
+    private final AtomicLong finished = new AtomicLong();
+
+    /** Count of finished writes that the newest synced commit contains. Guarded by {@link #monitor}. */
+    private long durable;
+
+    /** Whether a leader is committing and syncing at the moment. Guarded by {@link #monitor}. */
+    private boolean leading;
 
     private DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return OrderedIndexDatabase.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /**
@@ -35,7 +76,7 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(Path file) {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
-                // Only commitAndSync stores changes: no background commit (delay 0) and no commit triggered
+                // Only the leader's commit stores changes: no background commit (delay 0) and no commit triggered
                 // by the amount of unsaved changes (buffer size 0), which could store half a command.
                 .autoCommitDisabled()
                 .autoCommitBufferSize(0)
@@ -47,12 +88,26 @@ final class DurableH2Backend extends H2Backend {
     // server (wire version 8), and overriding handleCommand instead would need Netty at compile time.
     @Override
     public Document handleMessage(MongoMessage message) {
+        if (isRead(message) || isUnjournaled(message)) {
+            return runShared(message);
+        }
         try {
             return runShared(message);
         } finally {
             // Also after a failed command, because a bulk write may have applied some documents before it failed.
-            commitAndSync();
+            awaitDurable(finished.incrementAndGet());
         }
+    }
+
+    private static boolean isRead(MongoMessage message) {
+        Document command = message.getDocument();
+        return !command.isEmpty() && READS.contains(command.keySet().iterator().next());
+    }
+
+    /** Whether the client asked for no journal, with write concern {@code j: false}, as for derived data. */
+    private static boolean isUnjournaled(MongoMessage message) {
+        return message.getDocument().get("writeConcern") instanceof Document concern
+                && Boolean.FALSE.equals(concern.get("j"));
     }
 
     private Document runShared(MongoMessage message) {
@@ -64,18 +119,90 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
+    /** Returns once write number {@code write} is on disk, leading a commit and sync when no other thread does. */
+    private void awaitDurable(long write) {
+        boolean interrupted = false;
+        try {
+            while (!durableOrLed(write)) {
+                interrupted |= waitForLeader();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Returns true when write number {@code write} is on disk, committing and syncing first when no other thread
+     * leads. Returns false while another thread leads, and the caller then waits for it.
+     */
+    private boolean durableOrLed(long write) {
+        synchronized (monitor) {
+            if (durable >= write) {
+                return true;
+            }
+            if (leading) {
+                return false;
+            }
+            leading = true;
+        }
+        commitAndSync();
+        return durableOrLed(write);
+    }
+
     private void commitAndSync() {
+        long covered = -1;
+        try {
+            covered = commitFinished();
+            // The commit writes the chunk to the file channel without fsync, which survives a killed process but not a
+            // power loss or kernel crash.
+            getMvStore().sync();
+        } catch (RuntimeException e) {
+            covered = -1;
+            throw e;
+        } finally {
+            synchronized (monitor) {
+                leading = false;
+                if (covered >= 0) {
+                    durable = Math.max(durable, covered);
+                }
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    /** Commits every finished write and returns how many writes that covers. */
+    private long commitFinished() {
         commitLock.writeLock().lock();
         try {
+            // Read under the exclusive lock: every write counted so far has finished, so the commit contains it.
+            long covered = finished.get();
             MVStore store = getMvStore();
             if (store.hasUnsavedChanges()) {
                 store.commit();
-                // commit() writes the chunk to the file channel without fsync, which survives a killed process
-                // but not a power loss or kernel crash.
-                store.sync();
             }
+            return covered;
         } finally {
             commitLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Waits for the leader to finish. An interrupt does not end the wait, because the reply must not go out before
+     * its write is durable. Returns true after an interrupt, so that the caller can restore it afterwards.
+     */
+    private boolean waitForLeader() {
+        synchronized (monitor) {
+            if (!leading) {
+                return false;
+            }
+            try {
+                monitor.wait();
+                return false;
+            } catch (InterruptedException e) {
+                return true;
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -61,6 +63,29 @@ class EmbeddedMongoServerIntegrationTests {
                         MongoWriteException.class,
                         e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
                                 .isEqualTo(ErrorCategory.DUPLICATE_KEY)));
+    }
+
+    @Test
+    void storeFileOfStockBackendKeepsItsIndexes() {
+        Path file = dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME);
+        MongoServer stock = new MongoServer(new H2Backend(file.toString()));
+        stock.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+            MongoCollection<Document> tickets = client.getDatabase("watchfloor").getCollection("tickets");
+            tickets.createIndex(Indexes.ascending("externalId"), new IndexOptions().unique(true));
+            tickets.insertOne(new Document("_id", "INC-1").append("externalId", "alert-7"));
+        } finally {
+            stock.shutdownNow();
+        }
+
+        withTickets(tickets -> {
+            assertThat(tickets.find(Filters.eq("_id", "INC-1")).first()).isNotNull();
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "INC-1")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "INC-2").append("externalId", "alert-7")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
     }
 
     @Test
