@@ -1,5 +1,6 @@
 package org.watchfloor.slack;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,24 +40,43 @@ public class SlackTicketNotifier implements TicketNotifier {
 
     @Override
     public void announce(Ticket ticket, List<TimelineEvent> events) {
+        List<Notification> messages = new ArrayList<>();
         for (TimelineEvent event : events) {
             if (event.type() == EventType.PAGED) {
-                enqueue("page", ticket, event, pageChannel(ticket, event), pageText(ticket, event));
+                add(messages, "page", ticket, event, pageChannel(ticket, event), pageText(ticket, event));
             } else if (event.type() == EventType.SLA_WARNING || event.type() == EventType.SLA_BREACHED) {
-                enqueue("sla", ticket, event, oncallChannel(ticket), slaText(ticket, event));
+                add(messages, "sla", ticket, event, oncallChannel(ticket), slaText(ticket, event));
             } else if (isManagementRule(ticket, event)) {
-                enqueue("managers", ticket, event, properties.channels().managers(), managersText(ticket, event));
+                add(messages, "managers", ticket, event, properties.channels().managers(), managersText(ticket, event));
             }
             if (event.type() == EventType.ESCALATED && event.actor().isSameUser(Actor.SYSTEM)) {
-                enqueueInCardThread("escalated", ticket, event);
+                addInCardThread(messages, "escalated", ticket, event);
             }
             if (event.type() == EventType.ACKNOWLEDGED && stoppedPages(ticket, event)) {
-                enqueue("stand-down", ticket, event, oncallChannel(ticket), standDownText(ticket, event));
+                add(messages, "stand-down", ticket, event, oncallChannel(ticket), standDownText(ticket, event));
             }
+        }
+        if (messages.isEmpty()) {
+            return;
+        }
+
+        // One write for all messages of this change; the dedup keys skip those enqueued before.
+        for (Notification stored : outbox.enqueueAll(messages)) {
+            log.info(
+                    "Message enqueued ticket={} channel={} key={}",
+                    ticket.key(),
+                    stored.channelId(),
+                    stored.dedupKey());
         }
     }
 
-    private void enqueue(String kind, Ticket ticket, TimelineEvent event, @Nullable String channel, String text) {
+    private static void add(
+            List<Notification> messages,
+            String kind,
+            Ticket ticket,
+            TimelineEvent event,
+            @Nullable String channel,
+            String text) {
         if (channel == null) {
             log.warn(
                     "No channel for the {} message ticket={} event={}: set watchfloor.slack.channels.oncall",
@@ -66,13 +86,11 @@ public class SlackTicketNotifier implements TicketNotifier {
             return;
         }
         String key = kind + ":" + ticket.key() + ":" + event.sequence();
-        if (outbox.enqueue(new Notification(key, Announcer.PLATFORM, channel, null, text, null, ticket.key()))) {
-            log.info("Message enqueued ticket={} kind={} channel={} key={}", ticket.key(), kind, channel, key);
-        }
+        messages.add(new Notification(key, Announcer.PLATFORM, channel, null, text, null, ticket.key()));
     }
 
-    /** Posts an event the bot made by itself, such as an escalation after a breach, where the team follows the ticket. */
-    private void enqueueInCardThread(String kind, Ticket ticket, TimelineEvent event) {
+    /** Adds an event the bot made by itself, such as an escalation after a breach, where the team follows the ticket. */
+    private void addInCardThread(List<Notification> messages, String kind, Ticket ticket, TimelineEvent event) {
         Optional<ChatLocation> card = ticket.chatLocation(Announcer.PLATFORM);
         String channel =
                 card.map(ChatLocation::channelId).orElse(properties.channels().triage());
@@ -81,7 +99,7 @@ public class SlackTicketNotifier implements TicketNotifier {
         }
         String key = kind + ":" + ticket.key() + ":" + event.sequence();
         String text = "*" + ticket.key() + "* " + EventLines.describe(event);
-        outbox.enqueue(new Notification(
+        messages.add(new Notification(
                 key,
                 Announcer.PLATFORM,
                 channel,

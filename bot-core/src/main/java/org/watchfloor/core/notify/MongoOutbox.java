@@ -1,8 +1,16 @@
 package org.watchfloor.core.notify;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,8 +69,51 @@ public class MongoOutbox implements Outbox {
 
     @Override
     public boolean enqueue(Notification notification) {
+        try {
+            mongo.insert(pending(notification, clock.instant()), NOTIFICATIONS);
+            logEnqueued(notification);
+            return true;
+        } catch (DuplicateKeyException enqueuedBefore) {
+            return false;
+        }
+    }
+
+    /**
+     * Inserts the messages with one unordered insert, so that they cost one synced write together. A message whose
+     * dedup key exists already is skipped without stopping the others.
+     */
+    @Override
+    public List<Notification> enqueueAll(List<Notification> notifications) {
+        if (notifications.size() <= 1) {
+            return Outbox.super.enqueueAll(notifications);
+        }
         Instant now = clock.instant();
-        Document document = new Document("_id", notification.dedupKey())
+        List<Document> documents = notifications.stream()
+                .map(notification -> pending(notification, now))
+                .toList();
+        Set<Integer> duplicates = new HashSet<>();
+        try {
+            mongo.getCollection(NOTIFICATIONS).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+        }
+        List<Notification> stored = new ArrayList<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            if (!duplicates.contains(i)) {
+                stored.add(notifications.get(i));
+                logEnqueued(notifications.get(i));
+            }
+        }
+        return stored;
+    }
+
+    private static Document pending(Notification notification, Instant now) {
+        return new Document("_id", notification.dedupKey())
                 .append(PLATFORM, notification.platform())
                 .append(CHANNEL_ID, notification.channelId())
                 .append(THREAD_ID, notification.threadId())
@@ -71,21 +122,18 @@ public class MongoOutbox implements Outbox {
                 .append(TICKET_KEY, notification.ticketKey())
                 .append(STATE, DeliveryState.PENDING.name())
                 .append(ATTEMPTS, 0)
-                .append(NEXT_ATTEMPT_AT, now)
+                .append(NEXT_ATTEMPT_AT, Date.from(now))
                 .append(LEASE_OWNER, null)
-                .append(LEASE_UNTIL, NO_LEASE)
-                .append(CREATED_AT, now);
-        try {
-            mongo.insert(document, NOTIFICATIONS);
-            log.debug(
-                    "Enqueued notification dedupKey={} ticket={} channel={}",
-                    notification.dedupKey(),
-                    notification.ticketKey(),
-                    notification.channelId());
-            return true;
-        } catch (DuplicateKeyException enqueuedBefore) {
-            return false;
-        }
+                .append(LEASE_UNTIL, Date.from(NO_LEASE))
+                .append(CREATED_AT, Date.from(now));
+    }
+
+    private static void logEnqueued(Notification notification) {
+        log.debug(
+                "Enqueued notification dedupKey={} ticket={} channel={}",
+                notification.dedupKey(),
+                notification.ticketKey(),
+                notification.channelId());
     }
 
     /**
