@@ -68,8 +68,8 @@ class SlaConfiguration {
     }
 
     @Bean
-    TimerStore timerStore(MongoTemplate mongo) {
-        TimerStore timers = new TimerStore(mongo);
+    TimerStore timerStore(MongoTemplate mongo, Clock clock) {
+        TimerStore timers = new TimerStore(mongo, clock);
         timers.createCollection();
         return timers;
     }

@@ -3,11 +3,17 @@ package org.watchfloor.core.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.core.ticket.Decision;
@@ -15,19 +21,29 @@ import org.watchfloor.core.ticket.Ticket;
 import org.watchfloor.core.ticket.TicketService;
 
 /**
- * Finds tickets whose timer is due with one range query, claims each so that only one replica works on it, and
- * applies what is due: warnings, breaches with their escalation, and page repeats. The rules re-read the ticket, so
- * a ticket acknowledged, de-escalated or closed in the meantime is never paged.
+ * Finds tickets whose timer is due, claims them so that only one replica works on each, and applies what is due:
+ * warnings, breaches with their escalation, and page repeats. The rules re-read the ticket, so a ticket
+ * acknowledged, de-escalated or closed in the meantime is never paged.
+ *
+ * <p>A sweep has two parts. Finding and claiming costs three store commands however many tickets are due: a read
+ * of the time slots of the last half hour, one write that claims those that list a ticket, and a read to see which
+ * claims succeeded (see {@link TimerStore}). The work then runs on several threads, so that the store syncs their writes
+ * together: for each ticket listed, a read of its timer, which may have moved on since it was listed, and for each
+ * due one a few synced writes. At the end the claimed slots are released, and those in the past whose tickets are
+ * all done are deleted.
  */
 public class SlaSweep {
 
     private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
 
-    /** How long a claim keeps other replicas off a ticket; longer than any single ticket's processing. */
-    static final Duration CLAIM = Duration.ofSeconds(60);
+    /** How long a claim keeps other replicas off a slot or timer. It is longer than a sweep's work on its tickets. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     /** The newest events announced again when a ticket is looked at, in case a crash lost their messages. */
     static final int RECENT_EVENTS = 20;
+
+    /** How often the sweep also runs the full query for due timers that no slot lists. */
+    static final Duration OVERDUE_EVERY = Duration.ofMinutes(10);
 
     private final TimerStore timers;
     private final TicketService tickets;
@@ -36,6 +52,15 @@ public class SlaSweep {
     private final Clock clock;
     private final int batchSize;
     private final Executor workers;
+
+    /** Names this sweeper in its claims. */
+    private final String token = UUID.randomUUID().toString();
+
+    /** When the next sweep runs the overdue query. The first sweep after start runs it. */
+    private @Nullable Instant nextOverdueQuery;
+
+    /** The result of one sweep: how many tickets it worked on, and how long finding and claiming them took. */
+    public record Result(int processed, Duration findAndClaim) {}
 
     public SlaSweep(
             TimerStore timers, TicketService tickets, SlaRules rules, SlaTimers slaTimers, Clock clock, int batchSize) {
@@ -62,46 +87,90 @@ public class SlaSweep {
 
     /** Processes every timer due now and returns how many tickets this replica processed. */
     public int sweep() {
+        return sweepTimed().processed();
+    }
+
+    /** Like {@link #sweep()}, and also says how long finding and claiming the due tickets took. */
+    public synchronized Result sweepTimed() {
+        long start = System.nanoTime();
         Instant now = clock.instant();
-        List<String> due = timers.due(now, batchSize);
-        if (due.size() <= 1) {
-            return due.stream().mapToInt(key -> claimAndProcess(key, now)).sum();
+        Instant leaseUntil = now.plus(CLAIM);
+        List<TimerStore.Slot> slots = timers.claimSlots(now, leaseUntil, token, batchSize);
+        Set<String> listed = new LinkedHashSet<>();
+        slots.forEach(slot -> listed.addAll(slot.keys()));
+        List<String> overdue = claimOverdue(now, leaseUntil, listed);
+        Duration findAndClaim = Duration.ofNanos(System.nanoTime() - start);
+
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        AtomicInteger processed = new AtomicInteger();
+        List<Runnable> work = new ArrayList<>();
+        // A slot may list a ticket whose timer has moved on since, so each listed timer is checked first.
+        listed.forEach(key -> work.add(() -> {
+            if (timers.isDue(key, now)) {
+                processOne(key, failed, processed);
+            }
+        }));
+        overdue.forEach(key -> work.add(() -> processOne(key, failed, processed)));
+        run(work);
+
+        // A ticket that failed keeps its slot, and a later sweep retries it.
+        timers.release(slots, failed, now);
+        return new Result(processed.get(), findAndClaim);
+    }
+
+    /**
+     * Now and then, and at the first sweep after start, runs the full query for due timers that no slot lists and
+     * claims them one by one.
+     */
+    private List<String> claimOverdue(Instant now, Instant leaseUntil, Set<String> listed) {
+        if (nextOverdueQuery != null && now.isBefore(nextOverdueQuery)) {
+            return List.of();
+        }
+        nextOverdueQuery = now.plus(OVERDUE_EVERY);
+        List<TimerStore.Timer> overdue = timers.overdue(now, batchSize).stream()
+                .filter(timer -> !listed.contains(timer.key()))
+                .toList();
+        timers.forgetOldSlots(now);
+        return timers.claim(overdue, leaseUntil, token);
+    }
+
+    /** Runs the work, on several threads when there is more than one ticket. */
+    private void run(List<Runnable> work) {
+        if (work.size() <= 1) {
+            work.forEach(Runnable::run);
+            return;
         }
 
         // Tickets are independent, and each change waits for its writes to be synced, so several at once let the
         // store sync them together instead of one after another.
-        AtomicInteger processed = new AtomicInteger();
-        List<CompletableFuture<Void>> work = due.stream()
-                .map(key -> CompletableFuture.runAsync(() -> processed.addAndGet(claimAndProcess(key, now)), workers))
+        List<CompletableFuture<Void>> running = work.stream()
+                .map(task -> CompletableFuture.runAsync(task, workers))
                 .toList();
-        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-        return processed.get();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
     }
 
-    private int claimAndProcess(String key, Instant now) {
-        if (!timers.claim(key, now, now.plus(CLAIM))) {
-            return 0;
-        }
-        process(key);
-        return 1;
-    }
-
-    private void process(String key) {
+    private void processOne(String key, Set<String> failed, AtomicInteger processed) {
+        processed.incrementAndGet();
         try {
-            Optional<Decision> decision = tickets.change(key, rules::due);
+            Optional<Decision> decision = slaTimers.whileClaimed(key, () -> tickets.change(key, rules::due));
+            if (decision.orElse(null) instanceof Decision.Applied) {
+                // Storing the change reset the timer.
+                return;
+            }
             Optional<Ticket> ticket = tickets.find(key);
             if (ticket.isEmpty()) {
                 slaTimers.reset(key, null, Long.MAX_VALUE);
                 return;
             }
-            if (!(decision.orElse(null) instanceof Decision.Applied)) {
-                // Nothing new was due, but a crash may have lost earlier announcements: repeat them, deduplicated.
-                slaTimers.announceRecent(ticket.get(), RECENT_EVENTS);
-                slaTimers.reset(
-                        key, ticket.get().slaState().nextCheckAt(), ticket.get().version());
-            }
+            // Nothing new was due, but a crash may have lost earlier announcements: repeat them, deduplicated.
+            slaTimers.announceRecent(ticket.get(), RECENT_EVENTS);
+            slaTimers.reset(
+                    key, ticket.get().slaState().nextCheckAt(), ticket.get().version());
         } catch (RuntimeException e) {
-            // The claim expires, so another sweep retries this ticket; one failing ticket must not stop the rest.
+            // The ticket's slot is kept, or its overdue timer stays claimed until the lease ends, so a later sweep
+            // retries it. One failing ticket must not stop the rest.
+            processed.decrementAndGet();
+            failed.add(key);
             log.error("SLA sweep failed ticket={}", key, e);
         }
     }

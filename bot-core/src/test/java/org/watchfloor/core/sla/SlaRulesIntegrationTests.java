@@ -70,6 +70,7 @@ class SlaRulesIntegrationTests {
         mongo.template().remove(new Query(), "tickets");
         mongo.template().remove(new Query(), "counters");
         mongo.template().remove(new Query(), TimerStore.TIMERS);
+        mongo.template().remove(new Query(), TimerStore.SLOTS);
         clock.set(OPENED);
         wire(Duration.ofMinutes(5));
     }
@@ -84,7 +85,7 @@ class SlaRulesIntegrationTests {
                 clock,
                 Duration.ofSeconds(5),
                 List.of(new EscalationRules(new EscalationProperties(null, null)), rules));
-        TimerStore timers = new TimerStore(mongo.template());
+        TimerStore timers = new TimerStore(mongo.template(), clock);
         TicketNotifier notifier = (ticket, events) -> announced.addAll(events);
         SlaTimers slaTimers = new SlaTimers(timers, notifier, clock);
         tickets.addObserver(slaTimers);
@@ -255,13 +256,13 @@ class SlaRulesIntegrationTests {
     void sweepOnSecondReplicaActsOnce() {
         Ticket ticket = open(Severity.HIGH, Category.PHISHING);
         SlaSweep second = new SlaSweep(
-                new TimerStore(mongo.template()),
+                new TimerStore(mongo.template(), clock),
                 tickets,
                 new SlaRules(
                         new SlaProperties(null, null),
                         new PagingProperties(Duration.ofMinutes(5), 2),
                         (tier, at) -> ROSTER.get(tier)),
-                new SlaTimers(new TimerStore(mongo.template()), (t, e) -> {}, clock),
+                new SlaTimers(new TimerStore(mongo.template(), clock), (t, e) -> {}, clock),
                 clock,
                 100);
 
