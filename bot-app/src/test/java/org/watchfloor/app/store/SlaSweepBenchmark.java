@@ -137,7 +137,14 @@ final class SlaSweepBenchmark {
     }
 
     private record SweepResult(
-            int processed, int pages, int notices, long dueQueryNanos, long sweepNanos, long[] lags) {}
+            int processed,
+            int pages,
+            int notices,
+            long overdueQueryNanos,
+            long findAndClaimNanos,
+            long sweepNanos,
+            long sweepCpuNanos,
+            long[] lags) {}
 
     private record DeliveryResult(
             Duration minInterval, int posted, long nanos, int runs, long shortestChannelGapNanos) {
@@ -181,7 +188,7 @@ final class SlaSweepBenchmark {
             // No on-call channel is set, so each page goes to its ticket's own channel, which spreads the posts.
             SlackProperties slack =
                     new SlackProperties(null, "benchmark-secret", null, null, Map.of(), List.of(), List.of(), null, 0);
-            this.timers = new TimerStore(mongo);
+            this.timers = new TimerStore(mongo, clock);
             timers.createCollection();
             SlaTimers slaTimers = new SlaTimers(timers, new SlackTicketNotifier(outbox, slack), clock);
             tickets.addObserver(slaTimers);
@@ -192,7 +199,12 @@ final class SlaSweepBenchmark {
                     slaTimers,
                     clock,
                     SWEEP_BATCH,
-                    java.util.concurrent.Executors.newFixedThreadPool(8));
+                    // As many threads as SlaConfiguration gives the sweep. Daemon threads let the run end.
+                    java.util.concurrent.Executors.newFixedThreadPool(8, work -> {
+                        Thread thread = new Thread(work, "sla-sweep");
+                        thread.setDaemon(true);
+                        return thread;
+                    }));
         }
 
         /**
@@ -204,6 +216,7 @@ final class SlaSweepBenchmark {
         void load(int count, int due) {
             MongoCollection<Document> ticketCollection = mongo.getCollection("tickets");
             MongoCollection<Document> timerCollection = mongo.getCollection("timers");
+            Map<Long, List<String>> slots = new java.util.TreeMap<>();
             List<Document> ticketBatch = new ArrayList<>();
             List<Document> timerBatch = new ArrayList<>();
             int spacing = count / due;
@@ -214,10 +227,13 @@ final class SlaSweepBenchmark {
                 Document document = new Document();
                 mongo.getConverter().write(ticket, document);
                 ticketBatch.add(document);
+                long slot = slotOf(ticket.slaState().nextCheckAt());
                 timerBatch.add(new Document("_id", ticket.key())
                         .append("dueAt", Date.from(ticket.slaState().nextCheckAt()))
+                        .append("slot", slot)
                         .append("version", ticket.version())
                         .append("revision", 1L));
+                slots.computeIfAbsent(slot, ignored -> new ArrayList<>()).add(ticket.key());
                 if (ticketBatch.size() == INSERT_BATCH || i == count - 1) {
                     ticketCollection.insertMany(ticketBatch);
                     timerCollection.insertMany(timerBatch);
@@ -225,6 +241,15 @@ final class SlaSweepBenchmark {
                     timerBatch.clear();
                 }
             }
+            List<Document> slotDocuments = new ArrayList<>();
+            slots.forEach((slot, keys) -> slotDocuments.add(
+                    new Document("_id", slot).append("keys", keys).append("revision", 1L)));
+            mongo.getCollection("timer_slots").insertMany(slotDocuments);
+        }
+
+        /** The slot of {@code TimerStore}: the start of the minute, in epoch seconds. */
+        private static long slotOf(Instant dueAt) {
+            return Math.floorDiv(dueAt.getEpochSecond(), 60) * 60;
         }
 
         /** Builds a ticket opened shortly enough before the breach instant that nothing of it is due yet. */
@@ -332,29 +357,47 @@ final class SlaSweepBenchmark {
         }
 
         /**
-         * Sets the clock to the breach instant, times the due-timer query alone, then one sweep. The clock stays at
-         * the breach instant throughout, so the lag of each page is wall time from the start of the sweep.
+         * Runs one sweep 30 s before the breach instant, as a running bot has, which finds nothing due and runs the
+         * full overdue query of the first sweep after start. Then, at the breach instant, it times the full query on
+         * {@code dueAt} on its own, the way the sweep found due timers before the slots, as the baseline. Last comes
+         * the measured sweep, which finds and claims the due timers through the slots. The clock stays at the breach instant throughout, so
+         * the lag of each page is wall time from the start of that sweep.
          */
         SweepResult sweep() {
-            clock.stopAt(BREACH);
-            long queryStart = System.nanoTime();
-            int dueTimers = timers.due(BREACH, SWEEP_BATCH).size();
-            long dueQueryNanos = System.nanoTime() - queryStart;
+            clock.stopAt(BREACH.minusSeconds(30));
+            if (sweep.sweep() != 0) {
+                throw new IllegalStateException("A ticket was due before the breach instant");
+            }
 
+            clock.stopAt(BREACH);
+            long overdueStart = System.nanoTime();
+            int overdueTimers = timers.overdue(BREACH, SWEEP_BATCH).size();
+            long overdueQueryNanos = System.nanoTime() - overdueStart;
             outbox.clear();
+            long cpuStart = processCpuNanos();
             long sweepStart = System.nanoTime();
-            int processed = sweep.sweep();
+            SlaSweep.Result result = sweep.sweepTimed();
             long sweepNanos = System.nanoTime() - sweepStart;
+            long sweepCpuNanos = processCpuNanos() - cpuStart;
+            int processed = result.processed();
 
             long[] lags = outbox.pageEnqueuedNanos().stream()
                     .mapToLong(enqueued -> enqueued - sweepStart)
                     .sorted()
                     .toArray();
-            if (dueTimers != processed || lags.length != processed) {
-                throw new IllegalStateException("Expected one page per due ticket: due timers " + dueTimers
+            if (overdueTimers != processed || lags.length != processed) {
+                throw new IllegalStateException("Expected one page per due ticket: due timers " + overdueTimers
                         + ", processed " + processed + ", pages " + lags.length);
             }
-            return new SweepResult(processed, lags.length, outbox.notices(), dueQueryNanos, sweepNanos, lags);
+            return new SweepResult(
+                    processed,
+                    lags.length,
+                    outbox.notices(),
+                    overdueQueryNanos,
+                    result.findAndClaim().toNanos(),
+                    sweepNanos,
+                    sweepCpuNanos,
+                    lags);
         }
 
         /**
@@ -414,6 +457,13 @@ final class SlaSweepBenchmark {
         return String.format(Locale.ROOT, "C0CHANNEL%02d", index % CHANNELS);
     }
 
+    /** CPU time of this process, which runs the store too, on all its threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private static void report(SweepResult sweep, DeliveryResult paced, DeliveryResult unpaced) {
         Runtime runtime = Runtime.getRuntime();
         System.out.printf(
@@ -430,8 +480,10 @@ final class SlaSweepBenchmark {
                 sweep.pages(),
                 sweep.notices());
         System.out.printf(Locale.ROOT, "%-34s %12s %12s %s%n", "measure", "value", "target", "result");
-        printMillis("due-timer query (TimerStore.due)", sweep.dueQueryNanos(), null);
-        printMillis("whole sweep", sweep.sweepNanos(), SWEEP_TARGET);
+        printMillis("baseline: full query on dueAt", sweep.overdueQueryNanos(), null);
+        printMillis("sweep: find and claim", sweep.findAndClaimNanos(), SWEEP_TARGET);
+        printMillis("sweep: whole, with the work", sweep.sweepNanos(), null);
+        printMillis("sweep: CPU time of the process", sweep.sweepCpuNanos(), null);
         long[] lags = sweep.lags();
         printMillis("page lag p50", percentile(lags, 50), null);
         printMillis("page lag p99", percentile(lags, 99), LAG_P99_TARGET);
@@ -523,12 +575,26 @@ final class SlaSweepBenchmark {
         @Override
         public boolean enqueue(Notification notification) {
             boolean enqueued = delegate.enqueue(notification);
-            if (enqueued && notification.dedupKey().startsWith("page:")) {
-                pageEnqueuedNanos.add(System.nanoTime());
-            } else if (enqueued) {
-                notices.incrementAndGet();
+            if (enqueued) {
+                record(notification, System.nanoTime());
             }
             return enqueued;
+        }
+
+        @Override
+        public List<Notification> enqueueAll(List<Notification> notifications) {
+            List<Notification> stored = delegate.enqueueAll(notifications);
+            long now = System.nanoTime();
+            stored.forEach(notification -> record(notification, now));
+            return stored;
+        }
+
+        private void record(Notification notification, long enqueuedNanos) {
+            if (notification.dedupKey().startsWith("page:")) {
+                pageEnqueuedNanos.add(enqueuedNanos);
+            } else {
+                notices.incrementAndGet();
+            }
         }
 
         void clear() {
