@@ -104,7 +104,7 @@ final class DurableH2Backend extends H2Backend {
         return !command.isEmpty() && READS.contains(command.keySet().iterator().next());
     }
 
-    /** Whether the client asked for no journal, with write concern {@code j: false}, as for derived data. */
+    /** Returns whether the client requested no journal, with write concern {@code j: false}, as for derived data. */
     private static boolean isUnjournaled(MongoMessage message) {
         return message.getDocument().get("writeConcern") instanceof Document concern
                 && Boolean.FALSE.equals(concern.get("j"));

@@ -15,8 +15,8 @@ import org.h2.mvstore.MVStore;
  *
  * <p>The maps have their own names, because a map's order is fixed when it is written: a store file from before
  * this class has its indexes under the stock names, in the stock order. When such an index is opened, its entries are
- * copied into the new map and the stock map is removed; the copy is stored with the next commit, and done again at
- * the next start if the process stops first.
+ * copied into the new map and the stock map is removed. The next commit stores the copy, and if the process stops
+ * first, the next start copies again.
  */
 final class OrderedIndexDatabase extends H2Database {
 
@@ -66,7 +66,7 @@ final class OrderedIndexDatabase extends H2Database {
         store().removeMap(stockMapName(collection.getCollectionName(), indexName) + ORDERED_SUFFIX);
     }
 
-    /** The name under which the stock backend keeps an index map. */
+    /** Returns the name under which the stock backend keeps an index map. */
     private String stockMapName(String collectionName, String indexName) {
         return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
     }

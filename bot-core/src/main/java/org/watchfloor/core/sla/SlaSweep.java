@@ -90,7 +90,7 @@ public class SlaSweep {
         return sweepTimed().processed();
     }
 
-    /** Like {@link #sweep()}, and also says how long finding and claiming the due tickets took. */
+    /** Runs {@link #sweep()} and also returns how long finding and claiming the due tickets took. */
     public synchronized Result sweepTimed() {
         long start = System.nanoTime();
         Instant now = clock.instant();

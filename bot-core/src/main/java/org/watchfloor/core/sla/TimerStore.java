@@ -59,8 +59,8 @@ public class TimerStore {
     static final Duration LOOKBACK = Duration.ofMinutes(30);
 
     /**
-     * How long after its end a slot is kept before the sweep may delete it, so that a replica whose clock runs a
-     * little behind, or that was slow to write, still adds its key to a slot that someone reads.
+     * How long after its end a slot is kept before the sweep may delete it. A replica whose clock runs a little behind,
+     * or that was slow to write, then still adds its key to a slot that the sweep reads.
      */
     static final Duration GRACE = Duration.ofMinutes(1);
 
@@ -89,9 +89,9 @@ public class TimerStore {
 
     /**
      * A template over the same database that writes with {@code j: false}: the store does not wait for the disk
-     * before it replies. Timers are derived from tickets and safe to lose in a crash, because every timer write
-     * either comes before a ticket write, which is synced and makes all earlier writes durable with it, or comes
-     * after one and moves the timer later, so that losing it leaves the earlier time and the sweep looks again.
+     * before it replies. Timers are derived from tickets and safe to lose in a crash. A timer write either comes
+     * before a ticket write, which is synced and makes all earlier writes durable with it, or comes after one and
+     * moves the timer later. Losing it then leaves the earlier time, and the sweep looks at the ticket again.
      * On the embedded store this saves a synced write per timer change (see {@code DurableH2Backend}).
      */
     private static MongoTemplate unjournaled(MongoTemplate mongo) {
