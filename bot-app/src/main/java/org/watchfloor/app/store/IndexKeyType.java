@@ -17,13 +17,10 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class IndexKeyType extends BasicDataType<KeyValue> {
 
-    static final IndexKeyType INSTANCE = new IndexKeyType();
-
     private static final Comparator<Object> VALUES = ValueComparator.asc();
 
+    /** Stores the keys. One per map, as H2 gives each map its own, because it caches the last value type it saw. */
     private final ObjectDataType storage = new ObjectDataType();
-
-    private IndexKeyType() {}
 
     @Override
     public int compare(KeyValue a, KeyValue b) {

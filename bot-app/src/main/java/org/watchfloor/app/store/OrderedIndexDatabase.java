@@ -51,7 +51,7 @@ final class OrderedIndexDatabase extends H2Database {
         MVStore mvStore = store();
         String stockName = stockMapName(collectionName, indexName);
         MVMap<KeyValue, Object> map = mvStore.openMap(
-                stockName + ORDERED_SUFFIX, new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+                stockName + ORDERED_SUFFIX, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
         if (mvStore.hasMap(stockName)) {
             MVMap<KeyValue, Object> stock = mvStore.openMap(stockName);
             stock.forEach(map::put);
