@@ -71,6 +71,9 @@ public class TimerStore {
     private static final String CLAIMED_BY = "claimedBy";
     private static final String KEYS = "keys";
 
+    /** Revision of a document without one. Every write here sets or increments it, so stored revisions start at 1. */
+    private static final long NO_REVISION = 0;
+
     /** Keys per query when timers are read by key. */
     private static final int READ_CHUNK = 100;
 
@@ -414,11 +417,16 @@ public class TimerStore {
     }
 
     private static Query sameRevision(Object id, long revision) {
+        if (revision == NO_REVISION) {
+            // Written before revisions existed: still conditional, but served by a scan.
+            return Query.query(where("_id").is(id).and(REVISION).exists(false));
+        }
         return Query.query(where("_id").is(id).and(REVISION).is(revision));
     }
 
+    /** Returns the document's revision, or {@link #NO_REVISION} for one written before revisions existed. */
     private static long revision(Document document) {
-        return document.get(REVISION) instanceof Number revision ? revision.longValue() : 0;
+        return document.get(REVISION) instanceof Number revision ? revision.longValue() : NO_REVISION;
     }
 
     private static Slot slot(Document document) {

@@ -125,6 +125,16 @@ class TimerStoreIntegrationTests {
     }
 
     @Test
+    void resetMovesTimerWithoutRevision() {
+        mongo.template()
+                .insert(new Document("_id", "INC-1").append("dueAt", EARLY).append("version", 1L), TimerStore.TIMERS);
+
+        timers.reset("INC-1", LATE, 2);
+
+        assertThat(timers.dueAt("INC-1")).contains(LATE);
+    }
+
+    @Test
     void slotClaimSucceedsOnce() {
         timers.reset("INC-1", EARLY, 1);
 
