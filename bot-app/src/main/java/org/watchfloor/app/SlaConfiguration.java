@@ -71,6 +71,10 @@ class SlaConfiguration {
     TimerStore timerStore(MongoTemplate mongo, Clock clock) {
         TimerStore timers = new TimerStore(mongo, clock);
         timers.createCollection();
+        int listed = timers.listTimersWithoutSlot();
+        if (listed > 0) {
+            log.info("Listed {} SLA timers written by an earlier version in their time slots", listed);
+        }
         return timers;
     }
 

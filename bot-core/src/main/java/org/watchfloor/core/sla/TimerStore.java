@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -69,6 +70,7 @@ public class TimerStore {
     private static final String VERSION = "version";
     private static final String CLAIMED_UNTIL = "claimedUntil";
     private static final String CLAIMED_BY = "claimedBy";
+    private static final String CLAIMED_AT = "claimedAt";
     private static final String KEYS = "keys";
 
     /** Revision of a document without one. Every write here sets or increments it, so stored revisions start at 1. */
@@ -85,9 +87,18 @@ public class TimerStore {
     private final MongoTemplate mongo;
     private final Clock clock;
 
+    /**
+     * Creation time of this store, once per process. A claim made before it belongs to another replica or to a process
+     * that has stopped since, perhaps killed in the middle of a sweep before it released its claims. This process
+     * ignores such claims, because waiting for their lease would delay every timer they cover. Working on a ticket
+     * twice is safe, because each change is conditional on the ticket's version and each message on its dedup key.
+     */
+    private final Instant startedAt;
+
     public TimerStore(MongoTemplate mongo, Clock clock) {
         this.mongo = unjournaled(mongo);
         this.clock = clock;
+        this.startedAt = clock.instant();
     }
 
     /**
@@ -118,6 +129,38 @@ public class TimerStore {
         }
         // Used by MongoDB for the overdue query. The embedded store scans instead.
         mongo.indexOps(TIMERS).createIndex(new Index().on(DUE_AT, Sort.Direction.ASC));
+    }
+
+    /**
+     * Lists every timer that has no slot in the slot of its due time, and returns how many it listed. Timers written
+     * before slots existed have none, and without this only the sweep's occasional overdue query would find them,
+     * minutes late. It scans the timers once, so it runs at start.
+     */
+    public int listTimersWithoutSlot() {
+        Query unlisted = Query.query(where(SLOT_FIELD).exists(false).and(DUE_AT).exists(true));
+        List<Document> found = mongo.find(unlisted, Document.class, TIMERS);
+        if (found.isEmpty()) {
+            return 0;
+        }
+
+        // Slots first, as in every other timer write, so that no timer is marked as listed before its slot lists it.
+        Map<Long, List<String>> keysBySlot = new LinkedHashMap<>();
+        found.forEach(timer -> keysBySlot
+                .computeIfAbsent(slotFor(instant(timer, DUE_AT)), slot -> new ArrayList<>())
+                .add(timer.getString("_id")));
+        BulkOperations slots = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SLOTS);
+        keysBySlot.forEach((slot, keys) -> slots.upsert(
+                Query.query(where("_id").is(slot)),
+                new Update().addToSet(KEYS).each(keys.toArray()).inc(REVISION, 1)));
+        slots.execute();
+
+        // A timer that changed since it was read missed this update, but its writer listed it in a slot.
+        BulkOperations listed = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TIMERS);
+        found.forEach(timer -> listed.updateOne(
+                sameRevision(timer.getString("_id"), timer),
+                new Update().set(SLOT_FIELD, slotFor(instant(timer, DUE_AT))).inc(REVISION, 1)));
+        listed.execute();
+        return found.size();
     }
 
     /** A timer as the sweep read it: its revision makes a claim fail if the timer changed since. */
@@ -180,7 +223,8 @@ public class TimerStore {
                             new Update()
                                     .set(VERSION, version)
                                     .unset(CLAIMED_UNTIL)
-                                    .unset(CLAIMED_BY));
+                                    .unset(CLAIMED_BY)
+                                    .unset(CLAIMED_AT));
             if (done) {
                 return;
             }
@@ -192,7 +236,8 @@ public class TimerStore {
      * Claims slots of the last {@link #LOOKBACK} that list a key, oldest first, until they list {@code maxKeys} keys or
      * more, so that of several replicas sweeping at once only one works on the timers of each slot. It costs three
      * store commands: a read of the slots by {@code _id}, one write with a conditional update per slot, and a read to
-     * see which claims succeeded. A slot that another claimer has claimed until after {@code now} is left out.
+     * see which claims succeeded. A slot that another claimer has claimed until after {@code now} is left out, unless
+     * the claim is older than this process.
      */
     public List<Slot> claimSlots(Instant now, Instant until, String token, int maxKeys) {
         long last = slotOf(now);
@@ -200,7 +245,7 @@ public class TimerStore {
         List<Long> ids = LongStream.iterate(first, slot -> slot <= last, slot -> slot + SLOT.toSeconds())
                 .boxed()
                 .toList();
-        List<Slot> free = new java.util.ArrayList<>();
+        List<Slot> free = new ArrayList<>();
         int keys = 0;
         for (Document document :
                 mongo.find(Query.query(where("_id").in(ids)).with(Sort.by("_id")), Document.class, SLOTS)) {
@@ -208,7 +253,7 @@ public class TimerStore {
             if (keys >= maxKeys) {
                 break;
             }
-            if (!slot.keys().isEmpty() && unclaimed(now).test(document)) {
+            if (!slot.keys().isEmpty() && isFree(document, now)) {
                 free.add(slot);
                 keys += slot.keys().size();
             }
@@ -219,7 +264,7 @@ public class TimerStore {
 
         Map<Object, Long> revisions = new LinkedHashMap<>();
         free.forEach(slot -> revisions.put(slot.id(), slot.revision()));
-        return claimRevisions(SLOTS, revisions, until, token).stream()
+        return claimRevisions(SLOTS, revisions, now, until, token).stream()
                 .map(TimerStore::slot)
                 .toList();
     }
@@ -227,7 +272,7 @@ public class TimerStore {
     /** Returns whether the timer of {@code key} is due at {@code now} and no replica has claimed it on its own. */
     public boolean isDue(String key, Instant now) {
         Document timer = mongo.findById(key, Document.class, TIMERS);
-        if (timer == null || !unclaimed(now).test(timer)) {
+        if (timer == null || !isFree(timer, now)) {
             return false;
         }
         Instant dueAt = instant(timer, DUE_AT);
@@ -268,7 +313,7 @@ public class TimerStore {
     public List<Timer> overdue(Instant now, int limit) {
         Query query = Query.query(where(DUE_AT).lte(now)).limit(limit);
         return mongo.find(query, Document.class, TIMERS).stream()
-                .filter(unclaimed(now))
+                .filter(timer -> isFree(timer, now))
                 .map(TimerStore::timer)
                 .toList();
     }
@@ -278,13 +323,13 @@ public class TimerStore {
      * sent together. This is for the timers of the overdue query, which no claimed slot covers. Returns the keys this
      * claimer has claimed. A timer that changed since it was read, or that another replica claimed first, is left out.
      */
-    public List<String> claim(List<Timer> timers, Instant until, String token) {
+    public List<String> claim(List<Timer> timers, Instant now, Instant until, String token) {
         if (timers.isEmpty()) {
             return List.of();
         }
         Map<Object, Long> revisions = new LinkedHashMap<>();
         timers.forEach(timer -> revisions.put(timer.key(), timer.revision()));
-        return claimRevisions(TIMERS, revisions, until, token).stream()
+        return claimRevisions(TIMERS, revisions, now, until, token).stream()
                 .map(timer -> timer.getString("_id"))
                 .toList();
     }
@@ -293,12 +338,17 @@ public class TimerStore {
      * Claims the documents of the collection that still have the given revisions, with one bulk write, and returns
      * those that this claimer got.
      */
-    private List<Document> claimRevisions(String collection, Map<Object, Long> revisions, Instant until, String token) {
+    private List<Document> claimRevisions(
+            String collection, Map<Object, Long> revisions, Instant now, Instant until, String token) {
         // The store keeps milliseconds, and the read-back below compares the stored lease with this one.
         Instant leaseUntil = until.truncatedTo(ChronoUnit.MILLIS);
+        Update claim = new Update()
+                .set(CLAIMED_UNTIL, leaseUntil)
+                .set(CLAIMED_BY, token)
+                .set(CLAIMED_AT, now)
+                .inc(REVISION, 1);
         BulkOperations claims = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        revisions.forEach(
-                (id, revision) -> claims.updateOne(sameRevision(id, revision), claimUpdate(leaseUntil, token)));
+        revisions.forEach((id, revision) -> claims.updateOne(sameRevision(id, revision), claim));
         claims.execute();
 
         // The bulk result counts the claims but does not say which succeeded, so read back whose they are.
@@ -329,7 +379,7 @@ public class TimerStore {
      */
     private List<Document> byIds(String collection, Collection<?> ids) {
         List<?> all = List.copyOf(ids);
-        List<Document> found = new java.util.ArrayList<>(all.size());
+        List<Document> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += READ_CHUNK) {
             List<?> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
             found.addAll(mongo.find(Query.query(where("_id").in(chunk)), Document.class, collection));
@@ -337,15 +387,12 @@ public class TimerStore {
         return found;
     }
 
-    private static Update claimUpdate(Instant leaseUntil, String token) {
-        return new Update()
-                .set(CLAIMED_UNTIL, leaseUntil)
-                .set(CLAIMED_BY, token)
-                .inc(REVISION, 1);
-    }
-
     private static Update unclaimUpdate() {
-        return new Update().unset(CLAIMED_UNTIL).unset(CLAIMED_BY).inc(REVISION, 1);
+        return new Update()
+                .unset(CLAIMED_UNTIL)
+                .unset(CLAIMED_BY)
+                .unset(CLAIMED_AT)
+                .inc(REVISION, 1);
     }
 
     private static Predicate<Document> claimedBy(String token, Instant leaseUntil) {
@@ -353,11 +400,17 @@ public class TimerStore {
                 token.equals(document.getString(CLAIMED_BY)) && leaseUntil.equals(instant(document, CLAIMED_UNTIL));
     }
 
-    private static Predicate<Document> unclaimed(Instant now) {
-        return timer -> {
-            Instant claimedUntil = instant(timer, CLAIMED_UNTIL);
-            return claimedUntil == null || claimedUntil.isBefore(now);
-        };
+    /**
+     * Returns whether a timer or slot is free to claim at {@code now}. It is free when it has no claim, when the lease
+     * has ended, or when the claim was made before this process started (see {@link #startedAt}).
+     */
+    private boolean isFree(Document document, Instant now) {
+        Instant claimedUntil = instant(document, CLAIMED_UNTIL);
+        if (claimedUntil == null || claimedUntil.isBefore(now)) {
+            return true;
+        }
+        Instant claimedAt = instant(document, CLAIMED_AT);
+        return claimedAt == null || claimedAt.isBefore(startedAt);
     }
 
     /** Lists the timer in the slot of its new due time if that changed, then sets the time with a conditional update. */

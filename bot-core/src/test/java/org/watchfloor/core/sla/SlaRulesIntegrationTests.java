@@ -255,7 +255,41 @@ class SlaRulesIntegrationTests {
     @Test
     void sweepOnSecondReplicaActsOnce() {
         Ticket ticket = open(Severity.HIGH, Category.PHISHING);
-        SlaSweep second = new SlaSweep(
+        SlaSweep second = otherProcess();
+
+        clock.set(OPENED.plus(Duration.ofMinutes(30)));
+        sweep.sweep();
+        second.sweep();
+
+        assertThat(count(ticket.key(), EventType.SLA_BREACHED)).isEqualTo(1);
+        assertThat(count(ticket.key(), EventType.ESCALATED)).isEqualTo(1);
+    }
+
+    @Test
+    void sweepAfterRestartTakesOverClaims() {
+        Instant opened = OPENED.plusSeconds(30);
+        clock.set(opened);
+        Ticket ticket = open(Severity.HIGH, Category.PHISHING);
+        clock.set(opened.plus(Duration.ofMinutes(24)));
+        sweep.sweep();
+
+        // A process killed in the middle of a sweep leaves its claim on the slot of the coming breach.
+        Instant breach = opened.plus(Duration.ofMinutes(30));
+        Instant killed = breach.minusSeconds(25);
+        new TimerStore(mongo.template(), clock).claimSlots(killed, killed.plus(SlaSweep.CLAIM), "killed", 100);
+        clock.set(killed.plusSeconds(5));
+        SlaSweep restarted = otherProcess();
+        restarted.sweep();
+        clock.set(breach);
+        restarted.sweep();
+
+        assertThat(count(ticket.key(), EventType.SLA_WARNING)).isEqualTo(1);
+        assertThat(count(ticket.key(), EventType.SLA_BREACHED)).isEqualTo(1);
+    }
+
+    /** Returns a sweep with its own timer store, as another replica or a restarted process has. */
+    private SlaSweep otherProcess() {
+        return new SlaSweep(
                 new TimerStore(mongo.template(), clock),
                 tickets,
                 new SlaRules(
@@ -265,13 +299,6 @@ class SlaRulesIntegrationTests {
                 new SlaTimers(new TimerStore(mongo.template(), clock), (t, e) -> {}, clock),
                 clock,
                 100);
-
-        clock.set(OPENED.plus(Duration.ofMinutes(30)));
-        sweep.sweep();
-        second.sweep();
-
-        assertThat(count(ticket.key(), EventType.SLA_BREACHED)).isEqualTo(1);
-        assertThat(count(ticket.key(), EventType.ESCALATED)).isEqualTo(1);
     }
 
     private Ticket open(Severity severity, Category category) {

@@ -166,12 +166,68 @@ class TimerStoreIntegrationTests {
     }
 
     @Test
+    void restartIgnoresEarlierSlotClaim() {
+        timers.reset("INC-1", EARLY, 1);
+        timers.claimSlots(SOON, LEASE, "stopped-process", 100);
+        clock.set(SOON.plusSeconds(5));
+
+        TimerStore restarted = new TimerStore(mongo.template(), clock);
+
+        assertThat(restarted.claimSlots(SOON.plusSeconds(10), LEASE, "restarted-process", 100))
+                .hasSize(1);
+    }
+
+    @Test
+    void restartIgnoresEarlierTimerClaim() {
+        insertWithoutSlot("INC-1", EARLY);
+        timers.claim(timers.overdue(SOON, 10), SOON, LEASE, "stopped-process");
+        clock.set(SOON.plusSeconds(5));
+
+        TimerStore restarted = new TimerStore(mongo.template(), clock);
+
+        assertThat(restarted.isDue("INC-1", SOON.plusSeconds(10))).isTrue();
+    }
+
+    @Test
+    void listTimersWithoutSlotListsFutureTimer() {
+        insertWithoutSlot("INC-1", SOON);
+
+        int listed = timers.listTimersWithoutSlot();
+
+        assertThat(listed).isEqualTo(1);
+        assertThat(slotKeys(TimerStore.slotOf(SOON))).containsExactly("INC-1");
+        assertThat(keysDue(SOON)).containsExactly("INC-1");
+    }
+
+    @Test
+    void listTimersWithoutSlotListsPastTimerNow() {
+        insertWithoutSlot("INC-1", EARLY);
+        clock.set(LATE);
+
+        timers.listTimersWithoutSlot();
+
+        assertThat(slotKeys(TimerStore.slotOf(LATE))).containsExactly("INC-1");
+    }
+
+    @Test
+    void listTimersWithoutSlotSkipsListedTimers() {
+        timers.reset("INC-1", SOON, 1);
+        insertWithoutSlot("INC-2", LATE);
+
+        int listed = timers.listTimersWithoutSlot();
+
+        assertThat(listed).isEqualTo(1);
+        assertThat(timers.listTimersWithoutSlot()).isZero();
+        assertThat(slotKeys(TimerStore.slotOf(LATE))).containsExactly("INC-2");
+    }
+
+    @Test
     void timerClaimSucceedsOnce() {
         insertWithoutSlot("INC-1", EARLY);
         List<TimerStore.Timer> overdue = timers.overdue(SOON, 10);
 
-        List<String> first = timers.claim(overdue, LEASE, "replica-a");
-        List<String> second = timers.claim(overdue, LEASE, "replica-b");
+        List<String> first = timers.claim(overdue, SOON, LEASE, "replica-a");
+        List<String> second = timers.claim(overdue, SOON, LEASE, "replica-b");
 
         assertThat(first).containsExactly("INC-1");
         assertThat(second).isEmpty();
@@ -180,7 +236,7 @@ class TimerStoreIntegrationTests {
     @Test
     void claimedTimerIsNotDueUntilTheClaimEnds() {
         insertWithoutSlot("INC-1", EARLY);
-        timers.claim(timers.overdue(SOON, 10), LEASE, "replica-a");
+        timers.claim(timers.overdue(SOON, 10), SOON, LEASE, "replica-a");
 
         assertThat(timers.isDue("INC-1", SOON)).isFalse();
         assertThat(timers.isDue("INC-1", LEASE.plusSeconds(1))).isTrue();
@@ -189,7 +245,7 @@ class TimerStoreIntegrationTests {
     @Test
     void resetEndsTheTimerClaim() {
         insertWithoutSlot("INC-1", EARLY);
-        timers.claim(timers.overdue(SOON, 10), LEASE, "replica-a");
+        timers.claim(timers.overdue(SOON, 10), SOON, LEASE, "replica-a");
 
         timers.reset("INC-1", SOON, 2);
 
