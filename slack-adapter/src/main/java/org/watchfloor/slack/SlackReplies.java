@@ -8,6 +8,9 @@ import org.watchfloor.core.access.RoleHolder;
 import org.watchfloor.core.command.CommandHelp;
 import org.watchfloor.core.command.Outcome;
 import org.watchfloor.core.command.View;
+import org.watchfloor.core.sla.Paging;
+import org.watchfloor.core.sla.SlaRules;
+import org.watchfloor.core.ticket.EventType;
 import org.watchfloor.core.ticket.Problem;
 import org.watchfloor.core.ticket.Ticket;
 import org.watchfloor.core.ticket.TicketSummary;
@@ -72,7 +75,18 @@ public final class SlackReplies {
         String paged = changed.page()
                 .map(page -> "\nPaged the " + page.tier().label() + " on-call.")
                 .orElse("");
-        return lines + paged;
+        return lines + paged + pagingGoesOn(changed);
+    }
+
+    /** Explains an acknowledgement that did not stop the pages, because its author's role is below the paged tier. */
+    private static String pagingGoesOn(Outcome.Changed changed) {
+        Paging chain = changed.ticket().slaState().paging();
+        boolean acknowledged = changed.events().stream().anyMatch(event -> event.type() == EventType.ACKNOWLEDGED);
+        if (chain == null || !acknowledged) {
+            return "";
+        }
+        return "\nPaging of the " + chain.tier().label() + " on-call goes on, because only someone with the "
+                + SlaRules.roleToStopPages(chain.tier()) + " role or higher stops it.";
     }
 
     private static SlackMessage view(View view) {

@@ -96,6 +96,17 @@ class SlaEscalationIntegrationTests extends SlackAppIntegrationTest {
     }
 
     @Test
+    void acknowledgementBelowPagedTierSaysPagingGoesOn() {
+        String key = open("Pass-the-hash on file server sev:critical");
+        awaitTicket(key, ticket -> ticket.lastEvent(EventType.PAGED).isPresent());
+
+        String reply = text(requests.slash("ack " + key, INCIDENT_CHANNEL, "U0ANALYST1"));
+
+        assertThat(reply).contains("acknowledged by <@U0ANALYST1>");
+        assertThat(reply).contains("Paging of the Tier 3 on-call goes on").contains("TIER3 role or higher");
+    }
+
+    @Test
     void undeliverablePageIsReportedInTicketChannel() {
         slack.script("chat.postMessage", ONCALL_CHANNEL, FakeSlack.Answer.error("not_in_channel"));
 

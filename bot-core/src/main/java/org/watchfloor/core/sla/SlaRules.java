@@ -217,13 +217,17 @@ public class SlaRules implements TicketPolicy {
         if (note == null || !note.startsWith("role ")) {
             return true;
         }
-        Role required = switch (tier) {
+        return Role.valueOf(note.substring("role ".length())).includes(roleToStopPages(tier));
+    }
+
+    /** Returns the lowest role whose acknowledgement stops the pages of {@code tier}. */
+    public static Role roleToStopPages(Tier tier) {
+        return switch (tier) {
             case TIER1 -> Role.TIER1;
             case TIER2 -> Role.TIER2;
             case TIER3 -> Role.TIER3;
             case MANAGEMENT -> Role.MANAGER;
         };
-        return Role.valueOf(note.substring("role ".length())).includes(required);
     }
 
     private static void replace(List<Deadline> deadlines, Deadline replacement) {
