@@ -18,9 +18,10 @@ import org.watchfloor.core.ticket.Tier;
 import org.watchfloor.core.ticket.TimelineEvent;
 
 /**
- * Raises a ticket to the lowest tier its severity or category calls for, such as CRITICAL to Tier 3. The rules run
- * when a ticket is opened and when its severity changes, not on every change, so a deliberate de-escalation of a
- * CRITICAL ticket is not undone by the next note.
+ * Raises a ticket to the lowest tier its severity or category calls for, such as CRITICAL to Tier 3. The rules are
+ * checked on every change of an open ticket, so a ticket opened before a rule was configured is raised at its next
+ * change. A ticket that a person de-escalated stays where they put it until its severity changes again, so a
+ * deliberate de-escalation of a CRITICAL ticket is not undone by the next note or SLA warning.
  */
 public class EscalationRules implements TicketPolicy {
 
@@ -32,40 +33,62 @@ public class EscalationRules implements TicketPolicy {
         this.categoryRules = properties.categoryRules();
     }
 
+    /** A tier that a rule requires, with the reason recorded on the escalation. */
+    private record Requirement(Tier tier, String reason) {}
+
     @Override
     public Decision.Applied apply(@Nullable Ticket before, Decision.Applied change, Instant now) {
-        boolean opened = before == null;
-        boolean severityChanged =
-                change.events().stream().anyMatch(event -> event.type() == EventType.SEVERITY_CHANGED);
         Ticket ticket = change.ticket();
-        if (!ticket.status().isOpen() || (!opened && !severityChanged)) {
+        if (!ticket.status().isOpen() || deescalatedByPerson(ticket)) {
             return change;
         }
 
-        Tier required = Tier.TIER1;
-        String reason = null;
-        Tier bySeverity = severityRules.get(ticket.severity());
-        if (bySeverity != null && bySeverity.isAbove(required)) {
-            required = bySeverity;
-            reason = "Rule: " + ticket.severity().name() + " tickets go to " + bySeverity.label();
-        }
-        Tier byCategory = opened ? categoryRules.get(ticket.category()) : null;
-        if (byCategory != null && byCategory.isAbove(required)) {
-            required = byCategory;
-            reason =
-                    "Rule: " + ticket.category().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " goes to "
-                            + byCategory.label();
-        }
-        if (!required.isAbove(ticket.tier())) {
+        Requirement required = requirement(ticket);
+        if (required == null || !required.tier().isAbove(ticket.tier())) {
             return change;
         }
 
         TicketChange escalation = ticket.change(Actor.SYSTEM, now)
-                .event(EventType.ESCALATED, ticket.tier().name(), required.name(), reason)
-                .tier(required);
+                .event(
+                        EventType.ESCALATED,
+                        ticket.tier().name(),
+                        required.tier().name(),
+                        required.reason())
+                .tier(required.tier());
         Decision.Applied escalated = escalation.done();
         List<TimelineEvent> events = new ArrayList<>(change.events());
         events.addAll(escalated.events());
         return new Decision.Applied(escalated.ticket(), List.copyOf(events));
+    }
+
+    /** Returns the highest tier that the severity and category rules require, or null when no rule matches. */
+    private @Nullable Requirement requirement(Ticket ticket) {
+        Requirement required = null;
+        Tier bySeverity = severityRules.get(ticket.severity());
+        if (bySeverity != null) {
+            required = new Requirement(
+                    bySeverity, "Rule: " + ticket.severity().name() + " tickets go to " + bySeverity.label());
+        }
+        Tier byCategory = categoryRules.get(ticket.category());
+        if (byCategory != null && (required == null || byCategory.isAbove(required.tier()))) {
+            String category = ticket.category().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            required = new Requirement(byCategory, "Rule: " + category + " goes to " + byCategory.label());
+        }
+        return required;
+    }
+
+    /** Returns whether a person de-escalated the ticket after it was opened or its severity last changed. */
+    private static boolean deescalatedByPerson(Ticket ticket) {
+        List<TimelineEvent> timeline = ticket.timeline();
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineEvent event = timeline.get(i);
+            if (event.type() == EventType.DEESCALATED && !event.actor().isSameUser(Actor.SYSTEM)) {
+                return true;
+            }
+            if (event.type() == EventType.CREATED || event.type() == EventType.SEVERITY_CHANGED) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -16,6 +16,11 @@ public final class TicketFixtures {
 
     /** Returns a NEW ticket at TIER1 with its CREATED event, as {@link TicketService#open} stores it. */
     public static Ticket newTicket(String key, Severity severity) {
+        return newTicket(key, severity, Category.PHISHING);
+    }
+
+    /** Returns a NEW ticket of {@code category} at TIER1 with its CREATED event. */
+    public static Ticket newTicket(String key, Severity severity, Category category) {
         TimelineEvent created = HashChain.append(
                 HashChain.GENESIS, 1, NOW, ANALYST, EventType.CREATED, null, TicketStatus.NEW.name(), null);
         return new Ticket(
@@ -23,7 +28,7 @@ public final class TicketFixtures {
                 "Suspicious OAuth consent grant",
                 "Finance mailbox granted mail.read to an unknown app",
                 severity,
-                Category.PHISHING,
+                category,
                 null,
                 TicketStatus.NEW,
                 Tier.TIER1,
