@@ -13,10 +13,14 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +93,50 @@ class EmbeddedMongoServerIntegrationTests {
     }
 
     @Test
+    void openingCompactsLargeStoreFile() throws Exception {
+        Path file = dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME);
+        withBackend(DurableH2Backend.open(file, Long.MAX_VALUE), tickets -> {
+            tickets.createIndex(Indexes.ascending("externalId"), new IndexOptions().unique(true));
+            for (int i = 0; i < 20; i++) {
+                tickets.insertOne(new Document("_id", "INC-" + i).append("externalId", "alert-" + i));
+            }
+            // Each update commits a chunk of its own, which stays in the file while any page in it is live.
+            for (int i = 0; i < 400; i++) {
+                tickets.updateOne(
+                        Filters.eq("_id", "INC-" + (i % 20)),
+                        Updates.push("timeline", new Document("type", "NOTE_ADDED").append("note", "x".repeat(200))));
+            }
+        });
+        long grown = Files.size(file);
+
+        withBackend(DurableH2Backend.open(file, 1L << 20), tickets -> {
+            Document ticket = tickets.find(Filters.eq("_id", "INC-7")).first();
+            assertThat(ticket).isNotNull();
+            assertThat(ticket.getList("timeline", Document.class)).hasSize(20);
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "INC-99").append("externalId", "alert-7")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+
+        assertThat(grown).isGreaterThan(2L << 20);
+        assertThat(Files.size(file)).isLessThan(grown / 4);
+    }
+
+    @Test
+    void compactionSkipsFileInUse() {
+        Path file = dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME);
+        withBackend(DurableH2Backend.open(file, Long.MAX_VALUE), tickets -> {
+            tickets.insertOne(new Document("_id", "INC-1"));
+
+            assertThatThrownBy(() -> DurableH2Backend.open(file, 0))
+                    .isInstanceOf(MVStoreException.class)
+                    .extracting(e -> ((MVStoreException) e).getErrorCode())
+                    .isEqualTo(DataUtils.ERROR_FILE_LOCKED);
+            tickets.insertOne(new Document("_id", "INC-2"));
+            assertThat(tickets.countDocuments()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void startCreatesMissingDataFolder() {
         Path nested = dataDir.resolve("a").resolve("b");
 
@@ -129,6 +177,19 @@ class EmbeddedMongoServerIntegrationTests {
 
         try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(dataDir)) {
             assertThat(reopened.dataFile()).exists();
+        }
+    }
+
+    /** Serves the backend on a loopback port, runs the action on its tickets collection, then stops the server. */
+    private static void withBackend(DurableH2Backend backend, Consumer<MongoCollection<Document>> action) {
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            action.accept(client.getDatabase("watchfloor").getCollection("tickets"));
+        } finally {
+            server.shutdown();
         }
     }
 
