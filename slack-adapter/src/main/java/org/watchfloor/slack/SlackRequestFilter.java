@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -29,9 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks every Slack request before Bolt reads it: a body of at most {@link #MAX_BODY_BYTES}, a timestamp within
- * five minutes of this server's clock in either direction, and a valid {@code X-Slack-Signature}. Bolt 1.47.0 logs
- * the whole body of a request it cannot classify before it checks the signature, so an unsigned request must never
- * reach it. A request whose signature this replica already saw within the window is a replay and is dropped.
+ * five minutes of this server's clock in either direction, a valid {@code X-Slack-Signature}, and a body with the
+ * fields that Slack always sends ({@link SlackRequestValidator}). Bolt 1.47.0 logs the whole body of a request it
+ * cannot classify before it checks the signature, so an unsigned or malformed request must never reach it. A
+ * request whose signature this replica already saw within the window is a replay and is dropped.
  */
 public class SlackRequestFilter extends OncePerRequestFilter {
 
@@ -75,6 +77,12 @@ public class SlackRequestFilter extends OncePerRequestFilter {
         String problem = verify(request, body);
         if (problem != null) {
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, problem, request);
+            return;
+        }
+        Optional<InvalidRequest> invalid =
+                SlackRequestValidator.validate(request.getContentType(), new String(body, StandardCharsets.UTF_8));
+        if (invalid.isPresent()) {
+            rejectInvalid(response, invalid.get(), request);
             return;
         }
         if (isReplay(request.getHeader("X-Slack-Signature"))) {
@@ -135,12 +143,25 @@ public class SlackRequestFilter extends OncePerRequestFilter {
 
     private static void reject(HttpServletResponse response, int status, String reason, HttpServletRequest request)
             throws IOException {
+        logRejection(reason, request);
+        response.sendError(status);
+    }
+
+    /** Rejects the request with HTTP 400 and a plain-text message that names the field and a valid example. */
+    private static void rejectInvalid(HttpServletResponse response, InvalidRequest invalid, HttpServletRequest request)
+            throws IOException {
+        logRejection(invalid.reason(), request);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(invalid.message());
+    }
+
+    private static void logRejection(String reason, HttpServletRequest request) {
         log.warn(
                 "Slack request rejected: {} path={} remote={}",
                 reason,
                 request.getRequestURI(),
                 request.getRemoteAddr());
-        response.sendError(status);
     }
 
     /** The request with its body read once and served again to Bolt. */
