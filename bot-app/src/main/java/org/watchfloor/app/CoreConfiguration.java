@@ -14,7 +14,9 @@ import org.watchfloor.core.access.RoleDirectory;
 import org.watchfloor.core.command.CommandParser;
 import org.watchfloor.core.command.CommandService;
 import org.watchfloor.core.escalation.EscalationRules;
+import org.watchfloor.core.housekeeping.Housekeeping;
 import org.watchfloor.core.inbound.InboundDeliveries;
+import org.watchfloor.core.notify.MongoOutbox;
 import org.watchfloor.core.oncall.OnCallService;
 import org.watchfloor.core.sla.SlaRules;
 import org.watchfloor.core.ticket.MongoTicketStore;
@@ -73,5 +75,10 @@ class CoreConfiguration {
     @Bean
     InboundDeliveries inboundDeliveries(MongoTemplate mongo, Clock clock) {
         return new InboundDeliveries(mongo, clock, INBOUND_TAKEOVER);
+    }
+
+    @Bean
+    Housekeeping housekeeping(InboundDeliveries inbound, MongoOutbox outbox, Clock clock) {
+        return new Housekeeping(inbound, outbox, clock);
     }
 }

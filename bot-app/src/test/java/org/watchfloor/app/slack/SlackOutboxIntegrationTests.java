@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleTrigger;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.watchfloor.app.slack.FakeSlack.Answer;
@@ -35,6 +40,18 @@ class SlackOutboxIntegrationTests extends SlackAppIntegrationTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Test
+    void housekeepingRunsHourly() throws SchedulerException {
+        Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey("housekeeping", "watchfloor"));
+
+        assertThat(trigger).isInstanceOf(SimpleTrigger.class);
+        assertThat(((SimpleTrigger) trigger).getRepeatInterval())
+                .isEqualTo(Duration.ofHours(1).toMillis());
+    }
 
     @Test
     void pagePostedOnceAfterRetries() {

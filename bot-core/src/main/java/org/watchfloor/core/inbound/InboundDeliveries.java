@@ -17,8 +17,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * was never completed, because its replica crashed, may be taken over once {@code takeoverAfter} has passed, so a
  * retry of a lost delivery still acts.
  *
- * <p>TODO: claims are never deleted, so the collection grows by one small document per Slack event. Purge claims
- * older than Slack's retry window (about an hour) with a scheduler job before event volume makes it matter.
+ * <p>Claims older than a day are deleted by {@link #purgeClaimedBefore}, which the housekeeping job calls. Slack
+ * retries an event for about an hour, so a retry never finds its claim gone.
  */
 public class InboundDeliveries {
 
@@ -50,6 +50,12 @@ public class InboundDeliveries {
     public void complete(String source, String deliveryId) {
         Query byId = Query.query(where("_id").is(source + ":" + deliveryId));
         mongo.updateFirst(byId, new Update().set("state", "done").set("completedAt", clock.instant()), COLLECTION);
+    }
+
+    /** Deletes the claims made before {@code cutoff} and returns how many it deleted. */
+    public long purgeClaimedBefore(Instant cutoff) {
+        return mongo.remove(Query.query(where("claimedAt").lt(cutoff)), COLLECTION)
+                .getDeletedCount();
     }
 
     private boolean takeOverAbandoned(String id, Instant now) {

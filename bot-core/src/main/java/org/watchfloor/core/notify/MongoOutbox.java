@@ -1,5 +1,7 @@
 package org.watchfloor.core.notify;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -20,14 +22,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The outbox in the {@code notifications} collection, one small document per message. The dedup key is the
  * document's {@code _id}, so the unique {@code _id} index makes enqueueing exactly once across threads, restarts
  * and replicas, on MongoDB and on the embedded store alike.
  *
- * <p>TODO: SENT messages are never deleted, and on the embedded store the delivery query scans the whole
- * collection. Purge them after a few days, keeping them longer than any re-enqueue window, with a scheduler job.
+ * <p>On the embedded store the delivery query scans the whole collection, so sent messages are deleted after a week
+ * by {@link #purgeDeliveredBefore}, which the housekeeping job calls.
  */
 public class MongoOutbox implements Outbox {
 
@@ -177,5 +180,15 @@ public class MongoOutbox implements Outbox {
     static @Nullable Instant instant(Document document, String field) {
         Date date = document.getDate(field);
         return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * Deletes the messages that were sent and created before {@code cutoff}, and returns how many it deleted. Their
+     * dedup keys go with them, so a caller must never enqueue a message again after so long.
+     */
+    public long purgeDeliveredBefore(Instant cutoff) {
+        Query delivered = Query.query(
+                where(STATE).in(DeliveryState.SENT.name()).and(CREATED_AT).lt(Date.from(cutoff)));
+        return mongo.remove(delivered, NOTIFICATIONS).getDeletedCount();
     }
 }

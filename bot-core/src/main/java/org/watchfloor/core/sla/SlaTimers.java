@@ -30,6 +30,12 @@ public class SlaTimers implements TicketObserver {
     /** Delay after which a sweep looks at a ticket whose announcements might have been lost. */
     static final Duration SAFETY_NET = Duration.ofSeconds(30);
 
+    /**
+     * Maximum age of an event that {@link #announceRecent} announces again. It is far shorter than the time for which
+     * the outbox keeps delivered messages, whose dedup keys stop a second post.
+     */
+    public static final Duration ANNOUNCE_AGAIN = Duration.ofDays(1);
+
     /** The key whose timer the sweep on this thread has claimed, while it works on that ticket. */
     private final ThreadLocal<String> claimedHere = new ThreadLocal<>();
 
@@ -68,10 +74,16 @@ public class SlaTimers implements TicketObserver {
         timers.reset(after.key(), after.slaState().nextCheckAt(), after.version());
     }
 
-    /** Announces the ticket's recent events again; the dedup keys make this a no-op for those already enqueued. */
+    /**
+     * Announces the ticket's newest {@code count} events again, leaving out those older than {@link #ANNOUNCE_AGAIN}.
+     * The dedup keys make this a no-op for messages already enqueued.
+     */
     public void announceRecent(Ticket ticket, int count) {
         List<TimelineEvent> timeline = ticket.timeline();
-        List<TimelineEvent> recent = timeline.subList(Math.max(0, timeline.size() - count), timeline.size());
+        Instant oldest = clock.instant().minus(ANNOUNCE_AGAIN);
+        List<TimelineEvent> recent = timeline.subList(Math.max(0, timeline.size() - count), timeline.size()).stream()
+                .filter(event -> event.at().isAfter(oldest))
+                .toList();
         if (hasAnnouncements(recent)) {
             notifier.announce(ticket, recent);
         }

@@ -52,6 +52,7 @@ class SlaRulesIntegrationTests {
 
     private final TestClock clock = new TestClock(OPENED);
     private final List<TimelineEvent> announced = new ArrayList<>();
+    private SlaTimers slaTimers;
     private TicketService tickets;
     private SlaSweep sweep;
 
@@ -87,7 +88,7 @@ class SlaRulesIntegrationTests {
                 List.of(new EscalationRules(new EscalationProperties(null, null)), rules));
         TimerStore timers = new TimerStore(mongo.template(), clock);
         TicketNotifier notifier = (ticket, events) -> announced.addAll(events);
-        SlaTimers slaTimers = new SlaTimers(timers, notifier, clock);
+        slaTimers = new SlaTimers(timers, notifier, clock);
         tickets.addObserver(slaTimers);
         sweep = new SlaSweep(timers, tickets, rules, slaTimers, clock, 100);
     }
@@ -285,6 +286,28 @@ class SlaRulesIntegrationTests {
 
         assertThat(count(ticket.key(), EventType.SLA_WARNING)).isEqualTo(1);
         assertThat(count(ticket.key(), EventType.SLA_BREACHED)).isEqualTo(1);
+    }
+
+    @Test
+    void announceRecentRepeatsRecentPage() {
+        Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
+        announced.clear();
+        clock.set(OPENED.plus(Duration.ofHours(1)));
+
+        slaTimers.announceRecent(stored(ticket.key()), SlaSweep.RECENT_EVENTS);
+
+        assertThat(announced).extracting(TimelineEvent::type).contains(EventType.PAGED);
+    }
+
+    @Test
+    void announceRecentSkipsEventsOlderThanWindow() {
+        Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
+        announced.clear();
+        clock.set(OPENED.plus(SlaTimers.ANNOUNCE_AGAIN).plusSeconds(1));
+
+        slaTimers.announceRecent(stored(ticket.key()), SlaSweep.RECENT_EVENTS);
+
+        assertThat(announced).isEmpty();
     }
 
     /** Returns a sweep with its own timer store, as another replica or a restarted process has. */
