@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.watchfloor.core.escalation.EscalationProperties;
 import org.watchfloor.core.escalation.EscalationRules;
+import org.watchfloor.core.notify.PageCheck;
 import org.watchfloor.core.notify.TicketNotifier;
 import org.watchfloor.core.oncall.OnCallProperties;
 import org.watchfloor.core.oncall.OnCallService;
@@ -23,6 +24,7 @@ import org.watchfloor.core.sla.SlaProperties;
 import org.watchfloor.core.sla.SlaRules;
 import org.watchfloor.core.sla.SlaSweep;
 import org.watchfloor.core.sla.SlaTimers;
+import org.watchfloor.core.sla.TicketPageCheck;
 import org.watchfloor.core.sla.TimerStore;
 import org.watchfloor.core.ticket.TicketService;
 import org.watchfloor.core.ticket.Tier;
@@ -83,6 +85,12 @@ class SlaConfiguration {
         SlaTimers slaTimers = new SlaTimers(timers, notifier, clock);
         tickets.addObserver(slaTimers);
         return slaTimers;
+    }
+
+    /** Lets the outbox re-read a page's ticket right before it posts the page, with the rules that end a chain. */
+    @Bean
+    PageCheck pageCheck(TicketService tickets) {
+        return new TicketPageCheck(tickets);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -43,7 +43,10 @@ public class SlackTicketNotifier implements TicketNotifier {
         List<Notification> messages = new ArrayList<>();
         for (TimelineEvent event : events) {
             if (event.type() == EventType.PAGED) {
-                add(messages, "page", ticket, event, pageChannel(ticket, event), pageText(ticket, event));
+                // The outbox checks the page's tier and event against the ticket right before it posts the page.
+                Notification.Page page =
+                        new Notification.Page(Tier.valueOf(String.valueOf(event.from())), event.sequence());
+                add(messages, "page", ticket, event, pageChannel(ticket, event), pageText(ticket, event), page);
             } else if (event.type() == EventType.SLA_WARNING || event.type() == EventType.SLA_BREACHED) {
                 add(messages, "sla", ticket, event, oncallChannel(ticket), slaText(ticket, event));
             } else if (isManagementRule(ticket, event)) {
@@ -77,6 +80,17 @@ public class SlackTicketNotifier implements TicketNotifier {
             TimelineEvent event,
             @Nullable String channel,
             String text) {
+        add(messages, kind, ticket, event, channel, text, null);
+    }
+
+    private static void add(
+            List<Notification> messages,
+            String kind,
+            Ticket ticket,
+            TimelineEvent event,
+            @Nullable String channel,
+            String text,
+            Notification.@Nullable Page page) {
         if (channel == null) {
             log.warn(
                     "No channel for the {} message ticket={} event={}: set watchfloor.slack.channels.oncall",
@@ -86,7 +100,7 @@ public class SlackTicketNotifier implements TicketNotifier {
             return;
         }
         String key = kind + ":" + ticket.key() + ":" + event.sequence();
-        messages.add(new Notification(key, Announcer.PLATFORM, channel, null, text, null, ticket.key()));
+        messages.add(new Notification(key, Announcer.PLATFORM, channel, null, text, null, ticket.key(), page));
     }
 
     /** Adds an event the bot made by itself, such as an escalation after a breach, where the team follows the ticket. */

@@ -13,6 +13,7 @@ import org.watchfloor.core.notify.ChatDelivery;
 import org.watchfloor.core.notify.FailedDeliveries;
 import org.watchfloor.core.notify.MongoOutbox;
 import org.watchfloor.core.notify.OutboxDelivery;
+import org.watchfloor.core.notify.PageCheck;
 import org.watchfloor.scheduler.SchedulerProperties;
 
 /**
@@ -37,6 +38,7 @@ class NotifyConfiguration {
             MongoTemplate mongo,
             Clock clock,
             List<ChatDelivery> deliveries,
+            PageCheck pageCheck,
             SchedulerProperties properties) {
         // Depends on the outbox bean, so its collections exist before the first run.
         String replica = replicaId();
@@ -45,7 +47,7 @@ class NotifyConfiguration {
                 replica,
                 deliveries.stream().map(ChatDelivery::platform).toList(),
                 properties.deliverySettings());
-        return new OutboxDelivery(mongo, clock, deliveries, properties.deliverySettings(), replica);
+        return new OutboxDelivery(mongo, clock, deliveries, properties.deliverySettings(), pageCheck, replica);
     }
 
     @Bean

@@ -62,6 +62,7 @@ final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
+    private final Map<TextScript, Queue<Answer>> scriptedByText = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final AtomicLong nextTs = new AtomicLong(1_772_900_000_000_100L);
@@ -98,6 +99,27 @@ final class FakeSlack implements AutoCloseable {
                 .addAll(List.of(answers));
     }
 
+    /**
+     * Makes the next calls of {@code method} to {@code channel} whose {@code text} contains {@code fragment} get these
+     * answers, in order, before the channel's script and normal answers. A fragment such as a ticket title singles out
+     * one test's post in a channel that also receives posts left over from earlier tests.
+     */
+    void scriptText(String method, String channel, String fragment, Answer... answers) {
+        scriptedByText
+                .computeIfAbsent(new TextScript(method, channel, fragment), key -> new ConcurrentLinkedQueue<>())
+                .addAll(List.of(answers));
+    }
+
+    /** Selector of the calls that a text script applies to: a method, a channel and a fragment of the text. */
+    private record TextScript(String method, String channel, String fragment) {
+
+        boolean matches(String calledMethod, Map<String, String> form) {
+            return method.equals(calledMethod)
+                    && channel.equals(form.getOrDefault("channel", ""))
+                    && form.getOrDefault("text", "").contains(fragment);
+        }
+    }
+
     /** Makes every call of {@code method} wait this long before the fake answers, like a slow Slack. */
     void delay(String method, Duration duration) {
         delays.put(method, duration);
@@ -114,6 +136,7 @@ final class FakeSlack implements AutoCloseable {
     void reset() {
         calls.clear();
         scripted.clear();
+        scriptedByText.clear();
         delays.clear();
     }
 
@@ -149,8 +172,7 @@ final class FakeSlack implements AutoCloseable {
         calls.add(new Call(method, parseForm(body), body, Instant.now()));
         sleep(delays.getOrDefault(method, Duration.ZERO).toMillis());
 
-        Queue<Answer> queue = scripted.get(method + ":" + parseForm(body).getOrDefault("channel", ""));
-        Answer answer = queue == null ? null : queue.poll();
+        Answer answer = scriptedAnswer(method, parseForm(body));
         if (answer == null) {
             answer = new Answer(200, Map.of(), normalAnswer(method, parseForm(body)));
         }
@@ -160,6 +182,18 @@ final class FakeSlack implements AutoCloseable {
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private Answer scriptedAnswer(String method, Map<String, String> form) {
+        for (Map.Entry<TextScript, Queue<Answer>> entry : scriptedByText.entrySet()) {
+            Answer answer =
+                    entry.getKey().matches(method, form) ? entry.getValue().poll() : null;
+            if (answer != null) {
+                return answer;
+            }
+        }
+        Queue<Answer> queue = scripted.get(method + ":" + form.getOrDefault("channel", ""));
+        return queue == null ? null : queue.poll();
     }
 
     private String normalAnswer(String method, Map<String, String> form) {

@@ -1,10 +1,15 @@
 package org.watchfloor.app.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 import org.watchfloor.core.ticket.EventType;
 import org.watchfloor.core.ticket.Ticket;
@@ -146,6 +151,102 @@ class SlaEscalationIntegrationTests extends SlackAppIntegrationTest {
                 .isEmpty();
         assertThat(stored(key).timeline().stream().filter(event -> event.type() == EventType.SLA_BREACHED))
                 .isEmpty();
+    }
+
+    @Test
+    void queuedPageOfClosedTicketIsDropped() {
+        rateLimitFirstPost("Queued page of closed ticket");
+        String key = open("Queued page of closed ticket sev:critical");
+        String page = awaitRateLimitedPage(key);
+
+        requests.slash("close " + key + " false_positive test alert", INCIDENT_CHANNEL, "U0TIER2AA");
+        awaitTicket(key, Ticket::isClosed);
+        clock.advance(Duration.ofSeconds(31));
+
+        Document dropped = awaitNotification(page, "DROPPED");
+        assertThat(dropped.getString("dropReason")).isEqualTo("ticket is closed");
+        // Only the first attempt reached Slack, which rejected it with HTTP 429.
+        assertThat(pagePosts(key)).hasSize(1);
+    }
+
+    @Test
+    void queuedPageOfAcknowledgedTicketIsDropped() {
+        rateLimitFirstPost("Queued page of acknowledged ticket");
+        String key = open("Queued page of acknowledged ticket sev:critical");
+        String page = awaitRateLimitedPage(key);
+
+        requests.slash("ack " + key, INCIDENT_CHANNEL, "U0T3PRIME");
+        awaitTicket(key, ticket -> ticket.acknowledgedAt() != null);
+        clock.advance(Duration.ofSeconds(31));
+
+        Document dropped = awaitNotification(page, "DROPPED");
+        assertThat(dropped.getString("dropReason")).isEqualTo("acknowledged by U0T3PRIME");
+        // Only the first attempt reached Slack, which rejected it with HTTP 429.
+        assertThat(pagePosts(key)).hasSize(1);
+    }
+
+    @Test
+    void queuedPageStillNeededIsPostedOnce() {
+        rateLimitFirstPost("Queued page still needed");
+        String key = open("Queued page still needed sev:critical");
+        String page = awaitRateLimitedPage(key);
+
+        // Tier 1 cannot stop a Tier 3 page.
+        requests.slash("ack " + key, INCIDENT_CHANNEL, "U0ANALYST1");
+        awaitTicket(key, ticket -> ticket.acknowledgedAt() != null);
+        clock.advance(Duration.ofSeconds(31));
+
+        Document sent = awaitNotification(page, "SENT");
+        assertThat(sent.getInteger("attempts")).isEqualTo(2);
+        // The rate-limited first attempt and the post.
+        assertThat(pagePosts(key)).hasSize(2);
+    }
+
+    /**
+     * Makes Slack reject the first on-call post whose text contains {@code title} with HTTP 429 and Retry-After 30, so
+     * that the page of the ticket with that title waits in the outbox. The title singles out the page, because posts
+     * left over from earlier tests share the on-call channel.
+     */
+    private static void rateLimitFirstPost(String title) {
+        slack.scriptText(
+                "chat.postMessage", ONCALL_CHANNEL, title, FakeSlack.Answer.status(429, Map.of("Retry-After", "30")));
+    }
+
+    /** Waits until the first attempt of the ticket's page was rate-limited and returns the page's dedup key. */
+    private String awaitRateLimitedPage(String key) {
+        Query page = Query.query(
+                where("_id").regex("^page:" + key + ":").and("lastError").is("HTTP 429"));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            Document stored = mongo.findOne(page, Document.class, "notifications");
+            if (stored != null) {
+                return stored.getString("_id");
+            }
+            sleep(20);
+        }
+        throw new AssertionError("The page of " + key + " was never rate-limited: " + slack.calls("chat.postMessage"));
+    }
+
+    private Document awaitNotification(String dedupKey, String state) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            Document stored = mongo.findById(dedupKey, Document.class, "notifications");
+            if (stored != null && state.equals(stored.getString("state"))) {
+                return stored;
+            }
+            sleep(20);
+        }
+        throw new AssertionError(dedupKey + " never reached " + state + ": "
+                + mongo.findById(dedupKey, Document.class, "notifications"));
+    }
+
+    /** Returns the posts of the ticket's pages that reached the fake Slack, after waiting for late ones. */
+    private List<FakeSlack.Call> pagePosts(String key) {
+        return slack.settle("chat.postMessage").stream()
+                .filter(call -> call.param("channel").equals(ONCALL_CHANNEL))
+                .filter(call -> call.param("text").contains("Page for")
+                        && call.param("text").contains(key))
+                .toList();
     }
 
     private String open(String text) {

@@ -39,6 +39,7 @@ import org.watchfloor.core.sla.SlaProperties;
 import org.watchfloor.core.sla.SlaRules;
 import org.watchfloor.core.sla.SlaSweep;
 import org.watchfloor.core.sla.SlaTimers;
+import org.watchfloor.core.sla.TicketPageCheck;
 import org.watchfloor.core.sla.TimerStore;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Category;
@@ -407,8 +408,13 @@ final class SlaSweepBenchmark {
         DeliveryResult deliver(Duration minInterval) throws InterruptedException {
             RecordingDelivery chat = new RecordingDelivery();
             SchedulerProperties properties = new SchedulerProperties(null, null, minInterval, 0, null, null, null);
-            OutboxDelivery delivery =
-                    new OutboxDelivery(mongo, clock, List.of(chat), properties.deliverySettings(), "benchmark");
+            OutboxDelivery delivery = new OutboxDelivery(
+                    mongo,
+                    clock,
+                    List.of(chat),
+                    properties.deliverySettings(),
+                    new TicketPageCheck(tickets),
+                    "benchmark");
             long pending = mongo.count(
                     Query.query(org.springframework.data.mongodb.core.query.Criteria.where("state")
                             .is("PENDING")),
@@ -421,8 +427,9 @@ final class SlaSweepBenchmark {
                 long runStart = System.nanoTime();
                 OutboxDelivery.Run run = delivery.deliverDue(clock.instant());
                 runs++;
-                if (run.failed() > 0 || run.retrying() > 0) {
-                    throw new IllegalStateException("The fake delivery never fails, but a run reported " + run);
+                if (run.failed() > 0 || run.retrying() > 0 || run.dropped() > 0) {
+                    throw new IllegalStateException(
+                            "The fake delivery never fails and every ticket is open, but a run reported " + run);
                 }
                 long waitMillis = RUN_EVERY_MILLIS > 0
                         ? RUN_EVERY_MILLIS - (System.nanoTime() - runStart) / 1_000_000

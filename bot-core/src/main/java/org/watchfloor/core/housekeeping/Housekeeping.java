@@ -9,10 +9,10 @@ import org.watchfloor.core.inbound.InboundDeliveries;
 import org.watchfloor.core.notify.MongoOutbox;
 
 /**
- * Deletes records that no longer serve a purpose: claims of inbound deliveries after a day, and delivered messages of
- * the outbox after a week. Failed deliveries stay, because admins list them. On the embedded store the outbox
- * delivery query scans the notifications collection, so keeping delivered messages would make every delivery run
- * slower over time.
+ * Deletes records that no longer serve a purpose: claims of inbound deliveries after a day, and sent or dropped
+ * messages of the outbox after a week. Failed deliveries stay, because admins list them. On the embedded store the
+ * outbox delivery query scans the notifications collection, so keeping delivered messages would make every delivery
+ * run slower over time.
  */
 public class Housekeeping {
 

@@ -23,14 +23,15 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.watchfloor.core.ticket.Tier;
 
 /**
  * The outbox in the {@code notifications} collection, one small document per message. The dedup key is the
  * document's {@code _id}, so the unique {@code _id} index makes enqueueing exactly once across threads, restarts
  * and replicas, on MongoDB and on the embedded store alike.
  *
- * <p>On the embedded store the delivery query scans the whole collection, so sent messages are deleted after a week
- * by {@link #purgeDeliveredBefore}, which the housekeeping job calls.
+ * <p>On the embedded store the delivery query scans the whole collection, so sent and dropped messages are deleted
+ * after a week by {@link #purgeDeliveredBefore}, which the housekeeping job calls.
  */
 public class MongoOutbox implements Outbox {
 
@@ -53,6 +54,13 @@ public class MongoOutbox implements Outbox {
     static final String SENT_AT = "sentAt";
     static final String FAILED_AT = "failedAt";
     static final String MESSAGE_ID = "messageId";
+    static final String DROPPED_AT = "droppedAt";
+    static final String DROP_REASON = "dropReason";
+
+    /** A page's tier and the sequence number of its PAGED event, absent from other messages and older pages. */
+    static final String PAGE_TIER = "pageTier";
+
+    static final String PAGE_EVENT = "pageEvent";
 
     /**
      * Lease end of a message that no replica holds. A fixed past instant instead of a missing field keeps the due query a
@@ -116,7 +124,7 @@ public class MongoOutbox implements Outbox {
     }
 
     private static Document pending(Notification notification, Instant now) {
-        return new Document("_id", notification.dedupKey())
+        Document document = new Document("_id", notification.dedupKey())
                 .append(PLATFORM, notification.platform())
                 .append(CHANNEL_ID, notification.channelId())
                 .append(THREAD_ID, notification.threadId())
@@ -129,6 +137,11 @@ public class MongoOutbox implements Outbox {
                 .append(LEASE_OWNER, null)
                 .append(LEASE_UNTIL, Date.from(NO_LEASE))
                 .append(CREATED_AT, Date.from(now));
+        Notification.Page page = notification.page();
+        if (page != null) {
+            document.append(PAGE_TIER, page.tier().name()).append(PAGE_EVENT, page.eventSequence());
+        }
+        return document;
     }
 
     private static void logEnqueued(Notification notification) {
@@ -173,7 +186,14 @@ public class MongoOutbox implements Outbox {
                 document.getString(THREAD_ID),
                 document.getString(TEXT),
                 document.getString(BLOCKS_JSON),
-                document.getString(TICKET_KEY));
+                document.getString(TICKET_KEY),
+                page(document));
+    }
+
+    private static Notification.@Nullable Page page(Document document) {
+        String tier = document.getString(PAGE_TIER);
+        Integer event = document.getInteger(PAGE_EVENT);
+        return tier == null || event == null ? null : new Notification.Page(Tier.valueOf(tier), event);
     }
 
     /** Reads an instant that the driver returns as a {@link Date}. */
@@ -183,12 +203,14 @@ public class MongoOutbox implements Outbox {
     }
 
     /**
-     * Deletes the messages that were sent and created before {@code cutoff}, and returns how many it deleted. Their
-     * dedup keys go with them, so a caller must never enqueue a message again after so long.
+     * Deletes the messages that were sent or dropped and created before {@code cutoff}, and returns how many it
+     * deleted. Their dedup keys go with them, so a caller must never enqueue a message again after so long.
      */
     public long purgeDeliveredBefore(Instant cutoff) {
-        Query delivered = Query.query(
-                where(STATE).in(DeliveryState.SENT.name()).and(CREATED_AT).lt(Date.from(cutoff)));
+        Query delivered = Query.query(where(STATE)
+                .in(DeliveryState.SENT.name(), DeliveryState.DROPPED.name())
+                .and(CREATED_AT)
+                .lt(Date.from(cutoff)));
         return mongo.remove(delivered, NOTIFICATIONS).getDeletedCount();
     }
 }

@@ -87,7 +87,6 @@ public class SlaRules implements TicketPolicy {
         EventType type = event.type();
         if (type == EventType.ACKNOWLEDGED) {
             deadlines.removeIf(deadline -> deadline.kind() == DeadlineKind.ACKNOWLEDGE);
-            return chain != null && !stopsPages(event, chain.tier()) ? chain : null;
         }
         if (type == EventType.SEVERITY_CHANGED) {
             deadlines.replaceAll(deadline -> rescheduled(deadline, after.severity(), now));
@@ -95,15 +94,11 @@ public class SlaRules implements TicketPolicy {
         if (type == EventType.REOPENED) {
             replace(deadlines, restart(DeadlineKind.RESOLVE, after.severity(), now));
         }
-        if (type == EventType.DEESCALATED
-                || type == EventType.CLOSED
-                || !after.status().isOpen()) {
-            if (!after.status().isOpen()) {
-                deadlines.clear();
-            }
+        if (!after.status().isOpen()) {
+            deadlines.clear();
             return null;
         }
-        return chain;
+        return chain != null && PageStops.stopReason(event, chain.tier()).isEmpty() ? chain : null;
     }
 
     /** Starts a chain for every escalation in the change and records the first page of each. */
@@ -206,18 +201,6 @@ public class SlaRules implements TicketPolicy {
             }
         }
         return new SlaState(List.copyOf(deadlines), chain, next);
-    }
-
-    /**
-     * Returns whether an acknowledgement stops the pages of {@code tier}: only someone holding that tier's role or a
-     * higher one does. An acknowledgement recorded without a role, such as one from an older version, stops them.
-     */
-    static boolean stopsPages(TimelineEvent acknowledgement, Tier tier) {
-        String note = acknowledgement.note();
-        if (note == null || !note.startsWith("role ")) {
-            return true;
-        }
-        return Role.valueOf(note.substring("role ".length())).includes(roleToStopPages(tier));
     }
 
     /** Returns the lowest role whose acknowledgement stops the pages of {@code tier}. */

@@ -70,6 +70,16 @@ class HousekeepingIntegrationTests {
     }
 
     @Test
+    void oldDroppedPageIsDeleted() {
+        enqueue("page:INC-1:4", DeliveryState.DROPPED);
+        clock.set(START.plus(Housekeeping.DELIVERED_RETENTION).plusSeconds(1));
+
+        housekeeping.run();
+
+        assertThat(exists("page:INC-1:4")).isFalse();
+    }
+
+    @Test
     void oldFailedAndPendingMessagesAreKept() {
         enqueue("page:INC-1:4", DeliveryState.FAILED);
         enqueue("page:INC-2:4", DeliveryState.PENDING);

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.watchfloor.core.TestClock;
 import org.watchfloor.core.ticket.EmbeddedMongo;
+import org.watchfloor.core.ticket.Tier;
 
 class MongoOutboxIntegrationTests {
 
@@ -64,6 +65,42 @@ class MongoOutboxIntegrationTests {
         assertThat(enqueuedAgain).isFalse();
         assertThat(template.count(new Query(), MongoOutbox.NOTIFICATIONS)).isEqualTo(1);
         assertThat(stored.getString(MongoOutbox.TEXT)).isEqualTo("First page");
+    }
+
+    @Test
+    void pageDataIsStoredWithMessage() {
+        Notification page = new Notification(
+                "page:INC-42:7",
+                "slack",
+                "C0ONCALL01",
+                null,
+                "Page for INC-42",
+                null,
+                "INC-42",
+                new Notification.Page(Tier.TIER2, 7));
+
+        outbox.enqueue(page);
+
+        Document stored = template.findById("page:INC-42:7", Document.class, MongoOutbox.NOTIFICATIONS);
+        assertThat(stored.getString(MongoOutbox.PAGE_TIER)).isEqualTo("TIER2");
+        assertThat(stored.getInteger(MongoOutbox.PAGE_EVENT)).isEqualTo(7);
+        assertThat(MongoOutbox.toNotification(stored)).isEqualTo(page);
+    }
+
+    @Test
+    void oldMessageReadsWithoutPage() {
+        template.insert(
+                new Document("_id", "page:INC-42:7")
+                        .append(MongoOutbox.PLATFORM, "slack")
+                        .append(MongoOutbox.CHANNEL_ID, "C0ONCALL01")
+                        .append(MongoOutbox.TEXT, "Page for INC-42")
+                        .append(MongoOutbox.TICKET_KEY, "INC-42")
+                        .append(MongoOutbox.STATE, "PENDING"),
+                MongoOutbox.NOTIFICATIONS);
+
+        Document stored = template.findById("page:INC-42:7", Document.class, MongoOutbox.NOTIFICATIONS);
+
+        assertThat(MongoOutbox.toNotification(stored).page()).isNull();
     }
 
     @Test

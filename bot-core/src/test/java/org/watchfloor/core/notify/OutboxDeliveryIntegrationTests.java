@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.watchfloor.core.TestClock;
 import org.watchfloor.core.notify.ChatDelivery.Result;
 import org.watchfloor.core.ticket.EmbeddedMongo;
+import org.watchfloor.core.ticket.Tier;
 
 class OutboxDeliveryIntegrationTests {
 
@@ -42,6 +46,9 @@ class OutboxDeliveryIntegrationTests {
     private MongoOutbox outbox;
     private ScriptedDelivery slack;
     private OutboxDelivery delivery;
+
+    /** Why each ticket's pages no longer apply, by ticket key, as the ticket would show it. */
+    private Map<String, String> dropReasons;
 
     @BeforeAll
     static void startServer() {
@@ -62,6 +69,7 @@ class OutboxDeliveryIntegrationTests {
         template.remove(new Query(), MongoOutbox.NOTIFICATIONS);
         template.remove(new Query(), MongoOutbox.CHANNEL_PACING);
         slack = new ScriptedDelivery(clock);
+        dropReasons = new ConcurrentHashMap<>();
         delivery = replica("replica-a", SETTINGS);
     }
 
@@ -231,6 +239,91 @@ class OutboxDeliveryIntegrationTests {
     }
 
     @Test
+    void pageOfClosedTicketIsDropped() {
+        outbox.enqueue(page("page:INC-42:7", "C0ONCALL01", Tier.TIER2, 7));
+        dropReasons.put("INC-42", "ticket is closed");
+
+        OutboxDelivery.Run run = delivery.deliverDue(clock.instant());
+
+        Document stored = stored("page:INC-42:7");
+        assertThat(run.dropped()).isEqualTo(1);
+        assertThat(slack.attempts()).isEmpty();
+        assertThat(stored.getString(MongoOutbox.STATE)).isEqualTo("DROPPED");
+        assertThat(stored.getString(MongoOutbox.DROP_REASON)).isEqualTo("ticket is closed");
+        assertThat(MongoOutbox.instant(stored, MongoOutbox.DROPPED_AT)).isEqualTo(START);
+        assertThat(stored.getInteger(MongoOutbox.ATTEMPTS)).isZero();
+        assertThat(stored.getString(MongoOutbox.LEASE_OWNER)).isNull();
+    }
+
+    @Test
+    void droppedPageIsNeverRetried() {
+        outbox.enqueue(page("page:INC-42:7", "C0ONCALL01", Tier.TIER2, 7));
+        dropReasons.put("INC-42", "ticket is closed");
+        delivery.deliverDue(clock.instant());
+
+        dropReasons.clear();
+        clock.advance(Duration.ofHours(1));
+        OutboxDelivery.Run later = delivery.deliverDue(clock.instant());
+
+        assertThat(later).isEqualTo(new OutboxDelivery.Run(0, 0, 0, 0, 0));
+        assertThat(slack.attempts()).isEmpty();
+    }
+
+    @Test
+    void droppedPageIsNoFailure() {
+        outbox.enqueue(page("page:INC-42:7", "C0ONCALL01", Tier.TIER2, 7));
+        dropReasons.put("INC-42", "acknowledged by U0T2PRIME");
+        List<String> failures = new ArrayList<>();
+        delivery.onFailure((notification, error) -> failures.add(notification.dedupKey()));
+
+        delivery.deliverDue(clock.instant());
+
+        assertThat(stored("page:INC-42:7").getString(MongoOutbox.STATE)).isEqualTo("DROPPED");
+        assertThat(new FailedDeliveries(template).latest(10)).isEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void applyingPageIsPostedOnce() {
+        outbox.enqueue(page("page:INC-42:7", "C0ONCALL01", Tier.TIER2, 7));
+        dropReasons.put("INC-43", "ticket is closed");
+
+        delivery.deliverDue(clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        delivery.deliverDue(clock.instant());
+
+        assertThat(slack.attemptedKeys()).containsExactly("page:INC-42:7");
+        assertThat(stored("page:INC-42:7").getString(MongoOutbox.STATE)).isEqualTo("SENT");
+    }
+
+    @Test
+    void pageStoredWithoutPageDataIsPosted() {
+        // Versions before the page check stored pages without their tier and event.
+        outbox.enqueue(message("page:INC-42:7", "C0ONCALL01"));
+        dropReasons.put("INC-42", "ticket is closed");
+
+        delivery.deliverDue(clock.instant());
+
+        assertThat(slack.attemptedKeys()).containsExactly("page:INC-42:7");
+        assertThat(stored("page:INC-42:7").getString(MongoOutbox.STATE)).isEqualTo("SENT");
+    }
+
+    @Test
+    void failingPageCheckStillPosts() {
+        outbox.enqueue(page("page:INC-42:7", "C0ONCALL01", Tier.TIER2, 7));
+        PageCheck unreachableStore = (ticketKey, page) -> {
+            throw new IllegalStateException("store unreachable");
+        };
+        OutboxDelivery replica =
+                new OutboxDelivery(template, clock, List.of(slack), SETTINGS, unreachableStore, "replica-a", NO_JITTER);
+
+        replica.deliverDue(clock.instant());
+
+        assertThat(slack.attemptedKeys()).containsExactly("page:INC-42:7");
+        assertThat(stored("page:INC-42:7").getString(MongoOutbox.STATE)).isEqualTo("SENT");
+    }
+
+    @Test
     void liveLeaseOfAnotherReplicaIsRespected() {
         outbox.enqueue(message("page:INC-42:1", "C0ONCALL01"));
         takeLease("page:INC-42:1", "replica-b", START.plusSeconds(30));
@@ -261,8 +354,8 @@ class OutboxDeliveryIntegrationTests {
                 return new Result.Delivered("1772900000.000200");
             }
         };
-        OutboxDelivery slowReplica =
-                new OutboxDelivery(template, clock, List.of(slowSlack), SETTINGS, "replica-a", NO_JITTER);
+        OutboxDelivery slowReplica = new OutboxDelivery(
+                template, clock, List.of(slowSlack), SETTINGS, PageCheck.NONE, "replica-a", NO_JITTER);
 
         slowReplica.deliverDue(clock.instant());
 
@@ -297,8 +390,8 @@ class OutboxDeliveryIntegrationTests {
                 throw new IllegalStateException("renderer bug");
             }
         };
-        OutboxDelivery brokenReplica =
-                new OutboxDelivery(template, clock, List.of(brokenSlack), SETTINGS, "replica-a", NO_JITTER);
+        OutboxDelivery brokenReplica = new OutboxDelivery(
+                template, clock, List.of(brokenSlack), SETTINGS, PageCheck.NONE, "replica-a", NO_JITTER);
 
         OutboxDelivery.Run run = brokenReplica.deliverDue(clock.instant());
 
@@ -353,7 +446,8 @@ class OutboxDeliveryIntegrationTests {
     }
 
     private OutboxDelivery replica(String owner, DeliverySettings settings) {
-        return new OutboxDelivery(template, clock, List.of(slack), settings, owner, NO_JITTER);
+        PageCheck check = (ticketKey, page) -> Optional.ofNullable(dropReasons.get(ticketKey));
+        return new OutboxDelivery(template, clock, List.of(slack), settings, check, owner, NO_JITTER);
     }
 
     private void takeLease(String dedupKey, String owner, Instant until) {
@@ -365,6 +459,19 @@ class OutboxDeliveryIntegrationTests {
 
     private Document stored(String dedupKey) {
         return template.findById(dedupKey, Document.class, MongoOutbox.NOTIFICATIONS);
+    }
+
+    private static Notification page(String dedupKey, String channelId, Tier tier, int eventSequence) {
+        Notification message = message(dedupKey, channelId);
+        return new Notification(
+                message.dedupKey(),
+                message.platform(),
+                message.channelId(),
+                null,
+                message.text(),
+                null,
+                message.ticketKey(),
+                new Notification.Page(tier, eventSequence));
     }
 
     private static Notification message(String dedupKey, String channelId) {
