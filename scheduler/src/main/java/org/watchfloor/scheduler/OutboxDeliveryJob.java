@@ -1,6 +1,7 @@
 package org.watchfloor.scheduler;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -12,8 +13,10 @@ import org.watchfloor.core.notify.OutboxDelivery;
 
 /**
  * Runs one outbox delivery. Quartz fires it on the wall clock; which messages are due is decided by the injected
- * {@link Clock}, so tests can move time. A failed run, such as one without a store, is logged at WARN the first time
- * and then once per {@value #WARN_EVERY} failed runs in a row, so an outage does not log every second.
+ * {@link Clock}, so tests can move time. A run lasts until the next one is due, and it also delivers the messages that fall
+ * due meanwhile, such as those that their channel's pacing held back, at the time they fall due. A failed run, such as
+ * one without a store, is logged at WARN the first time and then once per {@value #WARN_EVERY} failed runs in a row,
+ * so an outage does not log every second.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -28,10 +31,12 @@ public class OutboxDeliveryJob implements Job {
 
     private final OutboxDelivery delivery;
     private final Clock clock;
+    private final Duration interval;
 
-    public OutboxDeliveryJob(OutboxDelivery delivery, Clock clock) {
+    public OutboxDeliveryJob(OutboxDelivery delivery, Clock clock, SchedulerProperties properties) {
         this.delivery = delivery;
         this.clock = clock;
+        this.interval = properties.deliveryInterval();
     }
 
     @Override
@@ -39,7 +44,7 @@ public class OutboxDeliveryJob implements Job {
         JobDataMap data = context.getJobDetail().getJobDataMap();
         int failedRuns = data.containsKey(FAILED_RUNS) ? data.getInt(FAILED_RUNS) : 0;
         try {
-            OutboxDelivery.Run run = delivery.deliverDue(clock.instant());
+            OutboxDelivery.Run run = delivery.deliverUntil(clock.instant().plus(interval));
             log.debug("Outbox delivery run {}", run);
             if (failedRuns > 0) {
                 log.info("Outbox delivery works again after {} failed runs", failedRuns);

@@ -8,9 +8,11 @@ import org.watchfloor.core.notify.DeliverySettings;
  * Scheduler settings, under {@code watchfloor.scheduler}.
  *
  * @param slaSweepInterval time between two SLA sweeps; 15 s by default
- * @param deliveryInterval time between two outbox delivery runs; 1 s by default
- * @param minIntervalPerChannel shortest time between two posts to one channel across all replicas; 1 s by default,
- *     because Slack's {@code chat.postMessage} generally allows one message per second per channel
+ * @param deliveryInterval time between the starts of two outbox delivery runs; 1 s by default. A run also delivers the
+ *     messages that fall due before the next run starts, at the time they fall due
+ * @param minIntervalPerChannel shortest time from Slack's response to one post until the next post to the same
+ *     channel starts, across all replicas; 1 s by default, because Slack's {@code chat.postMessage} generally allows
+ *     one message per second per channel
  * @param maxAttempts attempts after which a message that keeps failing for a passing reason is marked failed; 10 by
  *     default
  * @param initialBackoff wait before the first retry of a message, doubled per further attempt; 2 s by default

@@ -75,7 +75,10 @@ final class SlaSweepBenchmark {
     private static final int DUE = Integer.getInteger("due", 1_000);
     private static final int CHANNELS = Integer.getInteger("channels", 20);
 
-    /** Interval between the starts of two delivery runs in ms. With 0, runs follow each other, 10 ms apart when idle. */
+    /**
+     * Interval between the starts of two delivery runs in ms, each of which lasts until the next as in the scheduler.
+     * With 0, single passes follow each other, 10 ms apart when idle.
+     */
     private static final long RUN_EVERY_MILLIS = Long.getLong("runEveryMillis", 0);
 
     /** The scheduler's sweep batch, {@code SlaConfiguration.SWEEP_BATCH}. */
@@ -425,7 +428,10 @@ final class SlaSweepBenchmark {
             int runs = 0;
             while (chat.posted() < pending) {
                 long runStart = System.nanoTime();
-                OutboxDelivery.Run run = delivery.deliverDue(clock.instant());
+                // With an interval, each run lasts until the next, as the scheduler's delivery job runs it.
+                OutboxDelivery.Run run = RUN_EVERY_MILLIS > 0
+                        ? delivery.deliverUntil(clock.instant().plusMillis(RUN_EVERY_MILLIS))
+                        : delivery.deliverDue(clock.instant());
                 runs++;
                 if (run.failed() > 0 || run.retrying() > 0 || run.dropped() > 0) {
                     throw new IllegalStateException(

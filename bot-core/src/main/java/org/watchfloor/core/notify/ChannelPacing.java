@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,6 +15,13 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Posting slots per platform channel in the {@code channel_pacing} collection, shared by all replicas: one document
  * {@code {_id: "slack:C0123", nextAllowedAt}} per channel, claimed with a conditional single-document update.
+ *
+ * <p>A post claims the slot when it starts, which keeps the channel closed for the minimum interval, and moves
+ * {@code nextAllowedAt} to the minimum interval after the platform's response when it ends. The platform receives a
+ * post before it responds, so two posts to one channel reach it at least the minimum interval apart. NOTE: that holds for
+ * posts of one replica, which posts one message at a time, and for calls shorter than the interval. Another replica
+ * may start a post while a call longer than the interval is still running, and clocks out of step between replicas
+ * shift the slots.
  */
 class ChannelPacing {
 
@@ -36,13 +44,37 @@ class ChannelPacing {
             return Optional.empty();
         }
         String id = platform + ":" + channelId;
-        Instant next = now.plus(minInterval);
+        Instant next = nextAllowedAt(now, minInterval);
         try {
             mongo.insert(new Document("_id", id).append(NEXT_ALLOWED_AT, next), MongoOutbox.CHANNEL_PACING);
             return Optional.empty();
         } catch (DuplicateKeyException channelSeenBefore) {
             return claimExisting(id, now, next);
         }
+    }
+
+    /**
+     * Keeps the channel closed until the minimum interval after {@code finished}, the time of the platform's response
+     * to a post that this caller claimed the slot for. Call it after every attempt that may have reached the platform.
+     */
+    void postFinished(String platform, String channelId, Instant finished) {
+        if (minInterval.isZero()) {
+            return;
+        }
+        Instant next = nextAllowedAt(finished, minInterval);
+        Query earlier = Query.query(
+                where("_id").is(platform + ":" + channelId).and(NEXT_ALLOWED_AT).lt(next));
+        mongo.updateFirst(earlier, new Update().set(NEXT_ALLOWED_AT, next), MongoOutbox.CHANNEL_PACING);
+    }
+
+    /**
+     * Returns the first instant a post may start after a post at {@code from}, rounded up to the millisecond. The store
+     * keeps milliseconds, and rounding down would let the next post start up to a millisecond early.
+     */
+    static Instant nextAllowedAt(Instant from, Duration minInterval) {
+        Instant next = from.plus(minInterval);
+        Instant millis = next.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(next) ? next : millis.plusMillis(1);
     }
 
     private Optional<Instant> claimExisting(String id, Instant now, Instant next) {

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How {@link OutboxDelivery} paces, leases and retries.
  *
- * @param minIntervalPerChannel shortest time between two posts to one channel, across all replicas; Slack's
+ * @param minIntervalPerChannel shortest time from the platform's response to one post until the next post to the
+ *     same channel starts, across all replicas, with the limits that {@link ChannelPacing} names. Slack's
  *     {@code chat.postMessage} generally allows one message per second per channel
  *     (https://api.slack.com/docs/rate-limits)
  * @param maxAttempts attempts after which a message that keeps failing for a passing reason is marked failed

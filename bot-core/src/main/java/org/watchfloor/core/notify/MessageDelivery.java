@@ -91,6 +91,7 @@ class MessageDelivery {
 
         Result result = attempt(notification);
         Instant finished = later(now, clock.instant());
+        pacing.postFinished(notification.platform(), notification.channelId(), finished);
         if (result instanceof Result.Delivered delivered) {
             return markSent(lease, delivered, finished);
         }

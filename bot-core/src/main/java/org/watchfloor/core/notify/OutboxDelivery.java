@@ -1,14 +1,19 @@
 package org.watchfloor.core.notify;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.watchfloor.core.notify.MessageDelivery.dueAt;
 import static org.watchfloor.core.notify.MessageDelivery.later;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,6 +37,7 @@ public class OutboxDelivery {
     private final Clock clock;
     private final DeliverySettings settings;
     private final MessageDelivery messages;
+    private final Sleeper sleeper;
 
     /**
      * @param pageCheck decides right before each page is posted whether it still applies
@@ -44,9 +50,18 @@ public class OutboxDelivery {
             DeliverySettings settings,
             PageCheck pageCheck,
             String owner) {
-        this(mongo, clock, deliveries, settings, pageCheck, owner, RandomGenerator.getDefault());
+        this(
+                mongo,
+                clock,
+                deliveries,
+                settings,
+                pageCheck,
+                owner,
+                RandomGenerator.getDefault(),
+                duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
     }
 
+    /** @param sleeper waits while a run waits for the next message to fall due; tests move their clock instead */
     OutboxDelivery(
             MongoTemplate mongo,
             Clock clock,
@@ -54,11 +69,13 @@ public class OutboxDelivery {
             DeliverySettings settings,
             PageCheck pageCheck,
             String owner,
-            RandomGenerator random) {
+            RandomGenerator random,
+            Sleeper sleeper) {
         this.mongo = mongo;
         this.clock = clock;
         this.settings = settings;
         this.messages = new MessageDelivery(mongo, clock, deliveries, settings, pageCheck, owner, random);
+        this.sleeper = sleeper;
     }
 
     /**
@@ -70,7 +87,65 @@ public class OutboxDelivery {
     }
 
     /** Counts of one delivery run; messages that another replica leased first are in none of them. */
-    public record Run(int sent, int retrying, int failed, int paced, int dropped) {}
+    public record Run(int sent, int retrying, int failed, int paced, int dropped) {
+
+        static final Run NONE = new Run(0, 0, 0, 0, 0);
+
+        Run plus(Run other) {
+            return new Run(
+                    sent + other.sent,
+                    retrying + other.retrying,
+                    failed + other.failed,
+                    paced + other.paced,
+                    dropped + other.dropped);
+        }
+
+        boolean isEmpty() {
+            return equals(NONE);
+        }
+    }
+
+    /**
+     * Delivers the due messages as {@link #deliverDue} does, then keeps going until {@code until} on the clock. It
+     * waits for each message that falls due by then, such as one that its channel's pacing held back, and delivers it
+     * when it is due. So a busy channel posts again as soon as its interval has passed, not at the next run. The run
+     * sleeps no longer in total than the time from its start to {@code until}, so a clock that does not move, as in
+     * tests, cannot keep it running.
+     */
+    public Run deliverUntil(Instant until) {
+        Instant start = clock.instant();
+        Duration sleepLeft = start.isBefore(until) ? Duration.between(start, until) : Duration.ZERO;
+        Run pass = deliverDue(start);
+        Run total = pass;
+        while (true) {
+            Instant nextDue = nextDueAt(until).orElse(null);
+            Optional<Duration> wait = waitBeforeNext(nextDue, clock.instant(), until, sleepLeft);
+            // A message due now that the last pass could not take was leased by another replica in between.
+            if (wait.isEmpty() || (wait.get().isZero() && pass.isEmpty())) {
+                return total;
+            }
+            if (!sleep(wait.get())) {
+                return total;
+            }
+            sleepLeft = sleepLeft.minus(wait.get());
+            pass = deliverDue(clock.instant());
+            total = total.plus(pass);
+        }
+    }
+
+    /**
+     * Returns how long a run that ends at {@code until} waits for the next message, due at {@code nextDue}. Returns
+     * empty, so that the run ends and leaves the message to the next run, when nothing falls due by {@code until} or
+     * the wait is longer than the {@code sleepLeft} that the run may still sleep. A message already due needs no wait.
+     */
+    static Optional<Duration> waitBeforeNext(
+            @Nullable Instant nextDue, Instant now, Instant until, Duration sleepLeft) {
+        if (nextDue == null || nextDue.isAfter(until)) {
+            return Optional.empty();
+        }
+        Duration wait = nextDue.isAfter(now) ? Duration.between(now, nextDue) : Duration.ZERO;
+        return wait.compareTo(sleepLeft) > 0 ? Optional.empty() : Optional.of(wait);
+    }
 
     /**
      * Attempts each message that is pending, due at {@code now} and not leased by a live lease, once. Leases,
@@ -91,11 +166,62 @@ public class OutboxDelivery {
                 counts[DeliveryOutcome.DROPPED.ordinal()]);
     }
 
+    /**
+     * Returns the due messages, the oldest first. A message that its channel's pacing held back keeps its place ahead
+     * of newer messages to the same channel, so each channel posts in the order the messages were enqueued, except
+     * where a retry had to wait longer. Messages enqueued in the same millisecond, such as those of one ticket change,
+     * have no set order.
+     */
     private List<Document> findDue(Instant now) {
-        Query due = Query.query(dueAt(now))
-                .with(Sort.by(MongoOutbox.NEXT_ATTEMPT_AT, MongoOutbox.CREATED_AT))
-                .limit(settings.batchSize());
+        Query due =
+                Query.query(dueAt(now)).with(Sort.by(MongoOutbox.CREATED_AT)).limit(settings.batchSize());
         due.fields().include("_id");
         return mongo.find(due, Document.class, MongoOutbox.NOTIFICATIONS);
+    }
+
+    /**
+     * Returns when the first pending message falls due, if one does by {@code until}. That is its next attempt, or the
+     * end of another replica's lease on it if that comes later.
+     */
+    private Optional<Instant> nextDueAt(Instant until) {
+        Query soon = Query.query(where(MongoOutbox.STATE)
+                        .is(DeliveryState.PENDING.name())
+                        .and(MongoOutbox.NEXT_ATTEMPT_AT)
+                        .lte(until)
+                        .and(MongoOutbox.LEASE_UNTIL)
+                        .lte(until))
+                .with(Sort.by(MongoOutbox.NEXT_ATTEMPT_AT))
+                .limit(1);
+        soon.fields().include(MongoOutbox.NEXT_ATTEMPT_AT).include(MongoOutbox.LEASE_UNTIL);
+        Document first = mongo.findOne(soon, Document.class, MongoOutbox.NOTIFICATIONS);
+        if (first == null) {
+            return Optional.empty();
+        }
+        Instant nextAttempt = MongoOutbox.instant(first, MongoOutbox.NEXT_ATTEMPT_AT);
+        Instant leaseUntil = MongoOutbox.instant(first, MongoOutbox.LEASE_UNTIL);
+        if (nextAttempt == null || leaseUntil == null) {
+            return Optional.empty();
+        }
+        return Optional.of(later(nextAttempt, leaseUntil));
+    }
+
+    /** Returns false, with the thread's interrupt flag set again, when the wait was interrupted. */
+    private boolean sleep(Duration wait) {
+        if (wait.isZero()) {
+            return true;
+        }
+        try {
+            sleeper.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits while a run waits for its next message: {@link Thread#sleep} in production. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
     }
 }

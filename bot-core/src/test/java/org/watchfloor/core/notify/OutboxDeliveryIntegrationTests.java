@@ -226,6 +226,22 @@ class OutboxDeliveryIntegrationTests {
     }
 
     @Test
+    void pacedMessageGoesBeforeNewerOne() {
+        outbox.enqueue(message("a1", "C0AAAAAAA"));
+        outbox.enqueue(message("a2", "C0AAAAAAA"));
+        delivery.deliverDue(clock.instant());
+
+        clock.advance(Duration.ofMillis(10));
+        outbox.enqueue(message("a3", "C0AAAAAAA"));
+        clock.set(START.plusSeconds(1));
+        delivery.deliverDue(clock.instant());
+        clock.set(START.plusSeconds(2));
+        delivery.deliverDue(clock.instant());
+
+        assertThat(slack.attemptedKeys()).containsExactly("a1", "a2", "a3");
+    }
+
+    @Test
     void pacingDoesNotCountAsAttempt() {
         outbox.enqueue(message("a1", "C0AAAAAAA"));
         outbox.enqueue(message("a2", "C0AAAAAAA"));
@@ -236,6 +252,88 @@ class OutboxDeliveryIntegrationTests {
         assertThat(paced.getInteger(MongoOutbox.ATTEMPTS)).isZero();
         assertThat(paced.getString(MongoOutbox.LEASE_OWNER)).isNull();
         assertThat(MongoOutbox.instant(paced, MongoOutbox.NEXT_ATTEMPT_AT)).isEqualTo(START.plusSeconds(1));
+    }
+
+    @Test
+    void runPostsPacedMessagesAsTheyFallDue() {
+        for (String key : List.of("a1", "a2", "a3", "a4", "a5")) {
+            outbox.enqueue(message(key, "C0AAAAAAA"));
+            clock.advance(Duration.ofMillis(1));
+        }
+        Instant start = clock.instant();
+
+        OutboxDelivery.Run run = delivery.deliverUntil(start.plusSeconds(5));
+
+        assertThat(run.sent()).isEqualTo(5);
+        assertThat(slack.attemptedKeys()).containsExactly("a1", "a2", "a3", "a4", "a5");
+        assertThat(slack.attempts())
+                .extracting(ScriptedDelivery.Attempt::at)
+                .containsExactly(
+                        start, start.plusSeconds(1), start.plusSeconds(2), start.plusSeconds(3), start.plusSeconds(4));
+    }
+
+    @Test
+    void nextPostWaitsIntervalAfterResponse() {
+        for (String key : List.of("a1", "a2", "a3")) {
+            outbox.enqueue(message(key, "C0AAAAAAA"));
+            clock.advance(Duration.ofMillis(1));
+        }
+        slack.latency(Duration.ofMillis(300));
+        Instant start = clock.instant();
+
+        delivery.deliverUntil(start.plusSeconds(5));
+
+        assertThat(slack.attempts())
+                .extracting(ScriptedDelivery.Attempt::at)
+                .containsExactly(start, start.plusMillis(1300), start.plusMillis(2600));
+    }
+
+    @Test
+    void runPerIntervalKeepsChannelBusy() {
+        // A post takes 5 ms, so each message falls due 5 ms after the interval in which the one before it was posted.
+        for (String key : List.of("a1", "a2", "a3", "a4")) {
+            outbox.enqueue(message(key, "C0AAAAAAA"));
+            clock.advance(Duration.ofMillis(1));
+        }
+        slack.latency(Duration.ofMillis(5));
+        Instant firstRun = clock.instant();
+
+        for (int run = 0; run < 4; run++) {
+            Instant runStart = firstRun.plusSeconds(run);
+            clock.set(runStart.isAfter(clock.instant()) ? runStart : clock.instant());
+            delivery.deliverUntil(runStart.plusSeconds(1));
+        }
+
+        assertThat(slack.attemptedKeys()).containsExactly("a1", "a2", "a3", "a4");
+        assertThat(slack.attempts())
+                .extracting(ScriptedDelivery.Attempt::at)
+                .containsExactly(
+                        firstRun, firstRun.plusMillis(1005), firstRun.plusMillis(2010), firstRun.plusMillis(3015));
+    }
+
+    @Test
+    void runEndsWithoutDueMessage() {
+        outbox.enqueue(message("page:INC-42:1", "C0ONCALL01"));
+        slack.script("page:INC-42:1", new Result.RetryLater("HTTP 429", Duration.ofSeconds(30)));
+
+        OutboxDelivery.Run run = delivery.deliverUntil(START.plusSeconds(1));
+
+        assertThat(run.retrying()).isEqualTo(1);
+        assertThat(clock.instant()).isEqualTo(START);
+    }
+
+    @Test
+    void frozenClockCannotKeepRunGoing() {
+        outbox.enqueue(message("a1", "C0AAAAAAA"));
+        outbox.enqueue(message("a2", "C0AAAAAAA"));
+        List<Duration> sleeps = new ArrayList<>();
+        OutboxDelivery frozenClock = new OutboxDelivery(
+                template, clock, List.of(slack), SETTINGS, PageCheck.NONE, "replica-a", NO_JITTER, sleeps::add);
+
+        frozenClock.deliverUntil(START.plusSeconds(1));
+
+        assertThat(slack.attempts()).hasSize(1);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -314,8 +412,8 @@ class OutboxDeliveryIntegrationTests {
         PageCheck unreachableStore = (ticketKey, page) -> {
             throw new IllegalStateException("store unreachable");
         };
-        OutboxDelivery replica =
-                new OutboxDelivery(template, clock, List.of(slack), SETTINGS, unreachableStore, "replica-a", NO_JITTER);
+        OutboxDelivery replica = new OutboxDelivery(
+                template, clock, List.of(slack), SETTINGS, unreachableStore, "replica-a", NO_JITTER, clock::advance);
 
         replica.deliverDue(clock.instant());
 
@@ -355,7 +453,7 @@ class OutboxDeliveryIntegrationTests {
             }
         };
         OutboxDelivery slowReplica = new OutboxDelivery(
-                template, clock, List.of(slowSlack), SETTINGS, PageCheck.NONE, "replica-a", NO_JITTER);
+                template, clock, List.of(slowSlack), SETTINGS, PageCheck.NONE, "replica-a", NO_JITTER, clock::advance);
 
         slowReplica.deliverDue(clock.instant());
 
@@ -391,7 +489,14 @@ class OutboxDeliveryIntegrationTests {
             }
         };
         OutboxDelivery brokenReplica = new OutboxDelivery(
-                template, clock, List.of(brokenSlack), SETTINGS, PageCheck.NONE, "replica-a", NO_JITTER);
+                template,
+                clock,
+                List.of(brokenSlack),
+                SETTINGS,
+                PageCheck.NONE,
+                "replica-a",
+                NO_JITTER,
+                clock::advance);
 
         OutboxDelivery.Run run = brokenReplica.deliverDue(clock.instant());
 
@@ -447,7 +552,7 @@ class OutboxDeliveryIntegrationTests {
 
     private OutboxDelivery replica(String owner, DeliverySettings settings) {
         PageCheck check = (ticketKey, page) -> Optional.ofNullable(dropReasons.get(ticketKey));
-        return new OutboxDelivery(template, clock, List.of(slack), settings, check, owner, NO_JITTER);
+        return new OutboxDelivery(template, clock, List.of(slack), settings, check, owner, NO_JITTER, clock::advance);
     }
 
     private void takeLease(String dedupKey, String owner, Instant until) {
