@@ -23,13 +23,13 @@ public class Announcer {
 
     private final SlackPoster poster;
     private final TicketService tickets;
-    private final Pages pages;
+    private final OverrideAnnouncements overrides;
     private final Executor executor;
 
-    public Announcer(SlackPoster poster, TicketService tickets, Pages pages, Executor executor) {
+    public Announcer(SlackPoster poster, TicketService tickets, OverrideAnnouncements overrides, Executor executor) {
         this.poster = poster;
         this.tickets = tickets;
-        this.pages = pages;
+        this.overrides = overrides;
         this.executor = executor;
     }
 
@@ -40,7 +40,7 @@ public class Announcer {
         } else if (outcome instanceof Outcome.Changed changed) {
             executor.execute(() -> announceChange(changed, origin));
         } else if (outcome instanceof Outcome.OnCallOverridden overridden) {
-            executor.execute(() -> pages.announceOverride(overridden, origin));
+            executor.execute(() -> overrides.announceOverride(overridden, origin));
         }
     }
 

@@ -83,7 +83,7 @@ public class SlackConfiguration {
     @Bean
     Announcer announcer(
             SlackPoster poster, TicketService tickets, SlackProperties properties, ExecutorService slackPostWorkers) {
-        return new Announcer(poster, tickets, new Pages(poster, properties), slackPostWorkers);
+        return new Announcer(poster, tickets, new OverrideAnnouncements(poster, properties), slackPostWorkers);
     }
 
     @Bean
