@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.core.command.Outcome;
+import org.watchfloor.core.notify.TicketNotifier;
 import org.watchfloor.core.ticket.ChatLocation;
 import org.watchfloor.core.ticket.Ticket;
 import org.watchfloor.core.ticket.TicketService;
@@ -24,19 +25,26 @@ public class Announcer {
     private final SlackPoster poster;
     private final TicketService tickets;
     private final OverrideAnnouncements overrides;
+    private final TicketNotifier notifier;
     private final Executor executor;
 
-    public Announcer(SlackPoster poster, TicketService tickets, OverrideAnnouncements overrides, Executor executor) {
+    public Announcer(
+            SlackPoster poster,
+            TicketService tickets,
+            OverrideAnnouncements overrides,
+            TicketNotifier notifier,
+            Executor executor) {
         this.poster = poster;
         this.tickets = tickets;
         this.overrides = overrides;
+        this.notifier = notifier;
         this.executor = executor;
     }
 
     /** Schedules the announcements of an outcome; outcomes seen only by the caller announce nothing. */
     public void announce(Outcome outcome, Origin origin) {
         if (outcome instanceof Outcome.Opened opened) {
-            executor.execute(() -> postCard(opened.ticket(), origin));
+            executor.execute(() -> postCardOfNewTicket(opened.ticket(), origin));
         } else if (outcome instanceof Outcome.Changed changed) {
             executor.execute(() -> announceChange(changed, origin));
         } else if (outcome instanceof Outcome.OnCallOverridden overridden) {
@@ -47,6 +55,18 @@ public class Announcer {
     /** Runs a Slack call on the announcement pool, so that the request thread can ack at once. */
     public void inBackground(Runnable task) {
         executor.execute(task);
+    }
+
+    /**
+     * Posts the card of a new ticket, then announces the ticket's events again. A page that the rules started on
+     * opening, such as for a CRITICAL ticket, had no channel when no on-call or triage channel is configured, because
+     * it falls back to the card's channel and the card did not exist yet. The dedup keys stop a second post of
+     * messages already enqueued.
+     */
+    private void postCardOfNewTicket(Ticket ticket, Origin origin) {
+        if (postCard(ticket, origin).isPresent()) {
+            tickets.find(ticket.key()).ifPresent(stored -> notifier.announce(stored, stored.timeline()));
+        }
     }
 
     private Optional<ChatLocation> postCard(Ticket ticket, Origin origin) {

@@ -24,6 +24,7 @@ import org.watchfloor.core.access.GroupMembership;
 import org.watchfloor.core.command.CommandParser;
 import org.watchfloor.core.command.CommandService;
 import org.watchfloor.core.inbound.InboundDeliveries;
+import org.watchfloor.core.notify.TicketNotifier;
 import org.watchfloor.core.ticket.TicketService;
 
 /**
@@ -82,8 +83,13 @@ public class SlackConfiguration {
 
     @Bean
     Announcer announcer(
-            SlackPoster poster, TicketService tickets, SlackProperties properties, ExecutorService slackPostWorkers) {
-        return new Announcer(poster, tickets, new OverrideAnnouncements(poster, properties), slackPostWorkers);
+            SlackPoster poster,
+            TicketService tickets,
+            SlackProperties properties,
+            TicketNotifier notifier,
+            ExecutorService slackPostWorkers) {
+        return new Announcer(
+                poster, tickets, new OverrideAnnouncements(poster, properties), notifier, slackPostWorkers);
     }
 
     @Bean

@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.watchfloor.core.ticket.Actor;
 import org.watchfloor.core.ticket.Category;
 import org.watchfloor.core.ticket.ChatLocation;
@@ -44,6 +45,8 @@ import org.watchfloor.core.ticket.TicketSource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SlackAppIntegrationTest.TestClock.class)
+// A property source here, unlike the dynamic ones below, lets a test class set the channel again or unset it.
+@TestPropertySource(properties = "watchfloor.slack.channels.oncall=" + SlackAppIntegrationTest.ONCALL_CHANNEL)
 abstract class SlackAppIntegrationTest {
 
     static final Instant SAMPLE_DAY = Instant.parse("2026-03-06T14:05:00Z");
@@ -80,7 +83,6 @@ abstract class SlackAppIntegrationTest {
         registry.add("watchfloor.slack.signing-secret", () -> SlackRequests.CORPUS_SECRET);
         registry.add("watchfloor.slack.bot-token", () -> "xoxb-test-token");
         registry.add("watchfloor.slack.api-url", slack::apiUrl);
-        registry.add("watchfloor.slack.channels.oncall", () -> ONCALL_CHANNEL);
         registry.add("watchfloor.slack.oncall-mentions.tier2", () -> TIER2_ONCALL_GROUP);
         registry.add("watchfloor.slack.oncall-mentions.tier3", () -> TIER3_ONCALL_GROUP);
         registry.add("watchfloor.tickets.key-format", () -> "INC-{year}-{seq:4}");
