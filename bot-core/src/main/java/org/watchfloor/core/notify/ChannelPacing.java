@@ -61,7 +61,21 @@ class ChannelPacing {
         if (minInterval.isZero()) {
             return;
         }
-        Instant next = nextAllowedAt(finished, minInterval);
+        keepClosedUntil(platform, channelId, nextAllowedAt(finished, minInterval));
+    }
+
+    /**
+     * Keeps the channel closed until {@code until}, the end of the platform's Retry-After, so that the channel's other
+     * messages wait too instead of each drawing its own HTTP 429. Slack rate-limits chat.postMessage per channel.
+     */
+    void holdUntil(String platform, String channelId, Instant until) {
+        if (minInterval.isZero()) {
+            return;
+        }
+        keepClosedUntil(platform, channelId, nextAllowedAt(until, Duration.ZERO));
+    }
+
+    private void keepClosedUntil(String platform, String channelId, Instant next) {
         Query earlier = Query.query(
                 where("_id").is(platform + ":" + channelId).and(NEXT_ALLOWED_AT).lt(next));
         mongo.updateFirst(earlier, new Update().set(NEXT_ALLOWED_AT, next), MongoOutbox.CHANNEL_PACING);

@@ -96,6 +96,9 @@ class MessageDelivery {
             return markSent(lease, delivered, finished);
         }
         if (result instanceof Result.RetryLater retry) {
+            if (retry.retryAfter() != null) {
+                pacing.holdUntil(notification.platform(), notification.channelId(), finished.plus(retry.retryAfter()));
+            }
             return scheduleRetry(lease, retry, finished);
         }
         return markFailed(lease, ((Result.Failed) result).error(), finished);

@@ -114,6 +114,29 @@ class OutboxDeliveryIntegrationTests {
     }
 
     @Test
+    void retryAfterHoldsWholeChannel() {
+        outbox.enqueue(message("a1", "C0AAAAAAA"));
+        clock.advance(Duration.ofMillis(1));
+        outbox.enqueue(message("a2", "C0AAAAAAA"));
+        outbox.enqueue(message("b1", "C0BBBBBBB"));
+        slack.script("a1", new Result.RetryLater("HTTP 429", Duration.ofSeconds(30)));
+
+        delivery.deliverDue(clock.instant());
+        for (int second = 1; second < 30; second++) {
+            clock.set(START.plusSeconds(second));
+            delivery.deliverDue(clock.instant());
+        }
+        List<String> duringRetryAfter = slack.attemptedKeys();
+        clock.set(START.plusSeconds(32));
+        delivery.deliverDue(clock.instant());
+        clock.set(START.plusSeconds(33));
+        delivery.deliverDue(clock.instant());
+
+        assertThat(duringRetryAfter).containsExactly("a1", "b1");
+        assertThat(slack.attemptedKeys()).containsExactly("a1", "b1", "a1", "a2");
+    }
+
+    @Test
     void retryLaterRecordsErrorAndNextAttempt() {
         outbox.enqueue(message("page:INC-42:1", "C0ONCALL01"));
         slack.script("page:INC-42:1", new Result.RetryLater("HTTP 429", Duration.ofSeconds(30)));
