@@ -114,6 +114,25 @@ class BotProcessIntegrationTests {
     }
 
     @Test
+    void unknownTierInRuleStopsStartWithExample() {
+        BotProcess bot = BotProcess.start(Map.of(
+                "SLACK_SIGNING_SECRET",
+                SECRET,
+                "WATCHFLOOR_DATA_DIR",
+                dataDir.toString(),
+                "WATCHFLOOR_ESCALATION_SEVERITYTIERS_CRITICAL",
+                "tier9"));
+
+        int exitCode = bot.awaitExit();
+
+        assertThat(exitCode).isNotZero();
+        assertThat(bot.log())
+                .contains("Invalid value 'tier9' for watchfloor.escalation.severitytiers.critical")
+                .contains("WATCHFLOOR_ESCALATION_SEVERITYTIERS_CRITICAL")
+                .contains("use one of tier1, tier2, tier3, management");
+    }
+
+    @Test
     void mongodbUriUsesExternalStore() throws IOException {
         MongoServer external = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         external.bind("127.0.0.1", 0);
