@@ -117,10 +117,12 @@ public class SlaRules implements TicketPolicy {
 
     private Paging repeatPage(Ticket ticket, Paging chain, TicketChange change, Instant now) {
         if (chain.attempt() < paging.repeats()) {
-            return page(chain.tier(), chain.secondary(), chain.attempt() + 1, "no acknowledgement yet", change, now);
+            Paging repeat =
+                    page(chain.tier(), chain.secondary(), chain.attempt() + 1, "no acknowledgement yet", change, now);
+            return onCadence(repeat, chain, now);
         }
         if (!chain.secondary()) {
-            return page(chain.tier(), true, 1, "primary did not acknowledge", change, now);
+            return onCadence(page(chain.tier(), true, 1, "primary did not acknowledge", change, now), chain, now);
         }
         if (ticket.tier().next().isPresent() && chain.tier() == ticket.tier()) {
             // The escalation starts the next tier's chain in apply(), which runs after this rule.
@@ -129,7 +131,21 @@ public class SlaRules implements TicketPolicy {
                     .tier(next);
             return chain;
         }
-        return page(chain.tier(), true, chain.attempt() + 1, "no acknowledgement yet", change, now);
+        return onCadence(
+                page(chain.tier(), true, chain.attempt() + 1, "no acknowledgement yet", change, now), chain, now);
+    }
+
+    /**
+     * Schedules the next repeat one interval after the previous repeat was due rather than after this sweep, so that
+     * a sweep that runs a little late does not delay every later repeat too. After downtime longer than an interval
+     * the next repeat is one interval from now, so missed repeats do not come in a burst.
+     */
+    private Paging onCadence(Paging repeat, Paging previous, Instant now) {
+        Instant onCadence = previous.nextRepeatAt().plus(paging.repeatEvery());
+        if (!onCadence.isAfter(now)) {
+            return repeat;
+        }
+        return new Paging(repeat.tier(), repeat.secondary(), repeat.attempt(), repeat.userId(), onCadence);
     }
 
     /** Appends a PAGED event naming who is paged, from the tier's roster at {@code now}. */

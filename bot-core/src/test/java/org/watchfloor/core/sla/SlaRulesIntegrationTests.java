@@ -289,6 +289,29 @@ class SlaRulesIntegrationTests {
     }
 
     @Test
+    void lateSweepKeepsRepeatCadence() {
+        Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
+
+        at(Duration.ofMinutes(5).plusSeconds(10));
+
+        assertThat(count(ticket.key(), EventType.PAGED)).isEqualTo(2);
+        assertThat(stored(ticket.key()).slaState().paging().nextRepeatAt())
+                .isEqualTo(OPENED.plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void repeatAfterDowntimeIsOneIntervalFromNow() {
+        wire(Duration.ofMinutes(2));
+        Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
+
+        at(Duration.ofMinutes(7));
+
+        assertThat(count(ticket.key(), EventType.PAGED)).isEqualTo(2);
+        assertThat(stored(ticket.key()).slaState().paging().nextRepeatAt())
+                .isEqualTo(OPENED.plus(Duration.ofMinutes(9)));
+    }
+
+    @Test
     void announceRecentRepeatsRecentPage() {
         Ticket ticket = open(Severity.CRITICAL, Category.MALWARE);
         announced.clear();
