@@ -57,8 +57,16 @@ class SlackOnCallIntegrationTests extends SlackAppIntegrationTest {
         HttpResponse<String> response = slash(OVERRIDE, ANALYST);
 
         assertThat(text(response))
-                .contains("You need the role TIER2 or higher to override the on-call roster")
+                .contains("You need the role TIER2 or higher to override the Tier 2 on-call roster")
                 .contains("your role is TIER1");
+        assertThat(mongo.getCollection("oncall_overrides").countDocuments()).isZero();
+    }
+
+    @Test
+    void overrideOfHigherTierIsRejected() {
+        HttpResponse<String> response = slash("oncall override tier3 <@U0DANA004> 2h", LEAD);
+
+        assertThat(text(response)).contains("You need the role TIER3 or higher to override the Tier 3 on-call roster");
         assertThat(mongo.getCollection("oncall_overrides").countDocuments()).isZero();
     }
 

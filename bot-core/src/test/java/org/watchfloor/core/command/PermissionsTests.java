@@ -3,6 +3,7 @@ package org.watchfloor.core.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.watchfloor.core.ticket.TicketFixtures.ANALYST;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -11,8 +12,42 @@ import org.watchfloor.core.ticket.Resolution;
 import org.watchfloor.core.ticket.Severity;
 import org.watchfloor.core.ticket.Ticket;
 import org.watchfloor.core.ticket.TicketFixtures;
+import org.watchfloor.core.ticket.Tier;
 
 class PermissionsTests {
+
+    @Test
+    void overrideOfTierTwoNeedsTierTwo() {
+        Permissions.Requirement requirement =
+                Permissions.base(new Command.OnCallOverride(Tier.TIER2, "U0DANA004", Duration.ofHours(4)));
+
+        assertThat(requirement.role()).isEqualTo(Role.TIER2);
+    }
+
+    @Test
+    void overrideOfTierOneNeedsTierTwo() {
+        Permissions.Requirement requirement =
+                Permissions.base(new Command.OnCallOverride(Tier.TIER1, "U0DANA004", Duration.ofHours(4)));
+
+        assertThat(requirement.role()).isEqualTo(Role.TIER2);
+    }
+
+    @Test
+    void overrideOfTierThreeNeedsTierThree() {
+        Permissions.Requirement requirement =
+                Permissions.base(new Command.OnCallOverride(Tier.TIER3, "U0DANA004", Duration.ofHours(4)));
+
+        assertThat(requirement.role()).isEqualTo(Role.TIER3);
+        assertThat(requirement.action()).isEqualTo("override the Tier 3 on-call roster");
+    }
+
+    @Test
+    void overrideOfManagementNeedsManager() {
+        Permissions.Requirement requirement =
+                Permissions.base(new Command.OnCallOverride(Tier.MANAGEMENT, "U0DANA004", Duration.ofHours(4)));
+
+        assertThat(requirement.role()).isEqualTo(Role.MANAGER);
+    }
 
     @Test
     void deescalateNeedsTierTwo() {
