@@ -2,7 +2,9 @@ package org.watchfloor.slack;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -34,6 +36,9 @@ public record SlackProperties(
         Duration ackBudget,
         int postAttempts) {
 
+    /** Tiers that a mention setting may name, as they appear in property names. */
+    private static final Set<String> MENTION_TIERS = Set.of("tier1", "tier2", "tier3", "management");
+
     public SlackProperties {
         // Spring passes null for unset properties and empty strings for unset environment variables.
         botToken = blankToNull(botToken);
@@ -41,10 +46,25 @@ public record SlackProperties(
         apiUrl = blankToNull(apiUrl);
         channels = channels == null ? new Channels(null, null, null) : channels;
         oncallMentions = oncallMentions == null ? Map.of() : Map.copyOf(oncallMentions);
+        oncallMentions.forEach(SlackProperties::checkMention);
         allowedWorkspaces = allowedWorkspaces == null ? List.of() : List.copyOf(allowedWorkspaces);
         allowedChannels = allowedChannels == null ? List.of() : List.copyOf(allowedChannels);
         ackBudget = ackBudget == null ? Duration.ofMillis(2500) : ackBudget;
         postAttempts = postAttempts <= 0 ? 4 : postAttempts;
+    }
+
+    /** Rejects a mention setting for an unknown tier, or one that is neither a user group id nor a user id. */
+    private static void checkMention(String tier, String id) {
+        String property = "watchfloor.slack.oncall-mentions." + tier;
+        if (!MENTION_TIERS.contains(tier.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(
+                    "Unknown tier in " + property + ": use tier1, tier2, tier3 or management,"
+                            + " for example watchfloor.slack.oncall-mentions.tier2=S0123ABCD");
+        }
+        if (id == null || !id.matches("[SU][A-Z0-9]+")) {
+            throw new IllegalArgumentException("Invalid " + property + " '" + id + "': use a user group id (S...) or a"
+                    + " user id (U...), for example " + property + "=S0123ABCD");
+        }
     }
 
     public boolean localMode() {

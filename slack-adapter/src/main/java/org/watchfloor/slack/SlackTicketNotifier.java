@@ -93,7 +93,8 @@ public class SlackTicketNotifier implements TicketNotifier {
             Notification.@Nullable Page page) {
         if (channel == null) {
             log.warn(
-                    "No channel for the {} message ticket={} event={}: set watchfloor.slack.channels.oncall",
+                    "No channel for the {} message ticket={} event={}: it is dropped, unless it belongs to a new ticket"
+                            + " whose card is posted next; set watchfloor.slack.channels.oncall",
                     kind,
                     ticket.key(),
                     event.sequence());
