@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * read. A malformed body then gets HTTP 400 naming the field, instead of HTTP 500 from inside Bolt or a handler.
  * Bolt 1.47.0 also logs the whole body of a request it cannot classify, and no body that fails here reaches it.
  *
- * <p>Bodies are told apart as Bolt tells them apart: JSON is an Events API request, a form with {@code payload} is
+ * <p>Bodies are classified as Bolt classifies them: JSON is an Events API request, a form with {@code payload} is
  * an interaction (a button click or a modal submission), a form with {@code ssl_check} is Slack's certificate
  * check, and any other form is a slash command.
  */

@@ -101,7 +101,7 @@ final class FakeSlack implements AutoCloseable {
 
     /**
      * Makes the next calls of {@code method} to {@code channel} whose {@code text} contains {@code fragment} get these
-     * answers, in order, before the channel's script and normal answers. A fragment such as a ticket title singles out
+     * responses, in order, before the channel's script and normal responses. A fragment such as a ticket title singles out
      * one test's post in a channel that also receives posts left over from earlier tests.
      */
     void scriptText(String method, String channel, String fragment, Answer... answers) {

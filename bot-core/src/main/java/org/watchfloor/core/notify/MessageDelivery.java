@@ -262,14 +262,14 @@ class MessageDelivery {
      * lease ran out and another replica took the message.
      */
     private boolean release(Lease lease, Update change) {
-        Query held = Query.query(where("_id")
+        Query stillLeased = Query.query(where("_id")
                 .is(lease.notification().dedupKey())
                 .and(MongoOutbox.LEASE_OWNER)
                 .is(owner)
                 .and(MongoOutbox.LEASE_UNTIL)
                 .is(lease.until()));
         change.set(MongoOutbox.LEASE_OWNER, null).set(MongoOutbox.LEASE_UNTIL, MongoOutbox.NO_LEASE);
-        return mongo.updateFirst(held, change, MongoOutbox.NOTIFICATIONS).getModifiedCount() == 1;
+        return mongo.updateFirst(stillLeased, change, MongoOutbox.NOTIFICATIONS).getModifiedCount() == 1;
     }
 
     /** Matches the messages that are pending, due at {@code now} and not held by a live lease. */
