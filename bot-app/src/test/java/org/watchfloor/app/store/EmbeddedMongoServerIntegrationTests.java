@@ -17,6 +17,12 @@ import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.h2.mvstore.DataUtils;
@@ -134,6 +140,51 @@ class EmbeddedMongoServerIntegrationTests {
             tickets.insertOne(new Document("_id", "INC-2"));
             assertThat(tickets.countDocuments()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void concurrentConditionalUpdatesApplyOnce() throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+                MongoClient client = MongoClients.create(server.connectionString("watchfloor"))) {
+            MongoCollection<Document> tickets = client.getDatabase("watchfloor").getCollection("tickets");
+            // The ticket store's index, which the server uses for the conditional update on _id and version.
+            tickets.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            tickets.insertOne(new Document("_id", "INC-1").append("version", 0).append("sequences", List.of()));
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < 8; writer++) {
+                done.add(writers.submit(() -> {
+                    for (int change = 0; change < 20; change++) {
+                        incrementOnce(tickets);
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            writers.shutdown();
+
+            Document ticket = tickets.find(Filters.eq("_id", "INC-1")).first();
+            assertThat(ticket.getInteger("version")).isEqualTo(160);
+            assertThat(ticket.getList("sequences", Integer.class))
+                    .doesNotHaveDuplicates()
+                    .hasSize(160);
+        }
+    }
+
+    /** Applies one change with a conditional update on the version read, as the ticket store does, retrying races. */
+    private static void incrementOnce(MongoCollection<Document> tickets) {
+        while (true) {
+            int version = tickets.find(Filters.eq("_id", "INC-1")).first().getInteger("version");
+            long matched = tickets.updateOne(
+                            Filters.and(Filters.eq("_id", "INC-1"), Filters.eq("version", version)),
+                            Updates.combine(
+                                    Updates.set("version", version + 1), Updates.push("sequences", version + 1)))
+                    .getModifiedCount();
+            if (matched == 1) {
+                return;
+            }
+        }
     }
 
     @Test
