@@ -143,11 +143,14 @@ public class TimerStore {
             return 0;
         }
 
+        // Each slot is computed once, because a past due time goes into the current minute, which may change.
+        Map<Document, Long> slotOfTimer = new LinkedHashMap<>();
+        found.forEach(timer -> slotOfTimer.put(timer, slotFor(instant(timer, DUE_AT))));
+
         // Slots first, as in every other timer write, so that no timer is marked as listed before its slot lists it.
         Map<Long, List<String>> keysBySlot = new LinkedHashMap<>();
-        found.forEach(timer -> keysBySlot
-                .computeIfAbsent(slotFor(instant(timer, DUE_AT)), slot -> new ArrayList<>())
-                .add(timer.getString("_id")));
+        slotOfTimer.forEach((timer, slot) ->
+                keysBySlot.computeIfAbsent(slot, any -> new ArrayList<>()).add(timer.getString("_id")));
         BulkOperations slots = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SLOTS);
         keysBySlot.forEach((slot, keys) -> slots.upsert(
                 Query.query(where("_id").is(slot)),
@@ -156,9 +159,9 @@ public class TimerStore {
 
         // A timer that changed since it was read missed this update, but its writer listed it in a slot.
         BulkOperations listed = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TIMERS);
-        found.forEach(timer -> listed.updateOne(
+        slotOfTimer.forEach((timer, slot) -> listed.updateOne(
                 sameRevision(timer.getString("_id"), timer),
-                new Update().set(SLOT_FIELD, slotFor(instant(timer, DUE_AT))).inc(REVISION, 1)));
+                new Update().set(SLOT_FIELD, slot).inc(REVISION, 1)));
         listed.execute();
         return found.size();
     }
